@@ -1,0 +1,67 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class ChaserApi implements ICredentialType {
+	name = 'chaserApi';
+
+	displayName = 'Chaser API';
+
+	icon: Icon = { light: 'file:chaser.svg', dark: 'file:chaser.dark.svg' };
+
+	documentationUrl = 'https://help.chaserhq.com/chaserapi';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description:
+				'In Chaser: Organisation Settings > Integrations > Get API keys. The API is part of the Enterprise plan.',
+		},
+		{
+			displayName: 'API Secret',
+			name: 'apiSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: 'Shown once, next to the API key, when the key is created',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://openapi.chaserhq.com',
+			placeholder: 'e.g. https://openapi.chaserhq.com',
+			description:
+				'Leave as is for Chaser. Change it only to point the node at a test stand-in such as the Chaser sandbox this package ships.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			auth: {
+				username: '={{$credentials.apiKey}}',
+				password: '={{$credentials.apiSecret}}',
+			},
+		},
+	};
+
+	// The current organisation proves both the URL and the key pair: Chaser answers 403 to bad keys.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{($credentials.baseUrl || "https://openapi.chaserhq.com").replace(/\\/+$/, "")}}',
+			url: '/v1/organisation',
+			method: 'GET',
+		},
+	};
+}

@@ -1,0 +1,42 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { requestOptionsField } from './actions/common.descriptions';
+import * as customer from './actions/customer';
+import { router } from './actions/router';
+import { searchCustomers } from './methods/listSearch';
+
+export class Chaser implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Chaser',
+		name: 'chaser',
+		icon: { light: 'file:chaser.svg', dark: 'file:chaser.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Manage customers, invoices, payments and credit notes in Chaser, the accounts receivable platform',
+		defaults: { name: 'Chaser' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'chaserApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'Customer', value: 'customer' }],
+				default: 'customer',
+			},
+			...customer.description,
+			requestOptionsField,
+		],
+	};
+
+	methods = { listSearch: { searchCustomers } };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,106 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import { addresses, compact, groups } from '../../helpers/body';
+import type { InputValidator } from '../../helpers/validation';
+import { addressesField, groupsField, RECORD_STATUSES, recordStatusOptions } from '../common.descriptions';
+
+/** Customer fields shared by Create, Update and Create or Update. Names are Chaser's wire names. */
+export const customerOptionalFields: INodeProperties[] = [
+	addressesField,
+	{
+		displayName: 'Contact Email Address',
+		name: 'contact_email_address',
+		type: 'string',
+		placeholder: 'e.g. accounts@example.com',
+		default: '',
+		description: 'Where Chaser sends payment reminders',
+	},
+	{ displayName: 'Contact First Name', name: 'contact_first_name', type: 'string', default: '', description: 'First name of the person reminders are addressed to' },
+	{ displayName: 'Contact Last Name', name: 'contact_last_name', type: 'string', default: '' },
+	groupsField,
+	{
+		displayName: 'Mobile Number',
+		name: 'mobile_number',
+		type: 'string',
+		placeholder: 'e.g. +447700900123',
+		default: '',
+		description: 'With the country code; Chaser sends SMS reminders to it',
+	},
+	{ displayName: 'Phone Number', name: 'phone_number', type: 'string', placeholder: 'e.g. +442079460000', default: '' },
+	{
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		options: recordStatusOptions,
+		default: 'ACTIVE',
+		description: 'Archived customers are hidden in Chaser and not chased',
+	},
+];
+
+export const companyNameField: INodeProperties = {
+	displayName: 'Company Name',
+	name: 'companyName',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. Acme Trading Ltd',
+	description: 'The name reminders and statements are addressed to',
+};
+
+export const externalIdField: INodeProperties = {
+	displayName: 'External ID',
+	name: 'externalId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. CUST-0042',
+	description: "The customer's ID in your own system (CRM or accounting). Must be unique in Chaser.",
+};
+
+/** Validates and shapes the optional customer fields into Chaser's body. */
+export function customerBody(fields: IDataObject, check: InputValidator): IDataObject {
+	const { addresses: addressList, groups: groupList, ...plain } = fields;
+	const body = compact(plain);
+	if (body.contact_email_address !== undefined) {
+		body.contact_email_address = check.email(body.contact_email_address, 'Contact Email Address');
+	}
+	if (body.status !== undefined) body.status = check.oneOf(body.status, RECORD_STATUSES, 'Status');
+	if (body.company_name !== undefined) body.company_name = check.requiredString(body.company_name, 'Company Name');
+	if (body.external_id !== undefined) body.external_id = check.requiredString(body.external_id, 'External ID');
+	if (addressList !== undefined) body.addresses = addresses(addressList);
+	if (groupList !== undefined) body.groups = groups(groupList, check);
+	return body;
+}
+
+/** Fields worth seeing at a glance; Simplify returns only these. */
+export const CUSTOMER_SUMMARY_FIELDS = [
+	'id',
+	'external_id',
+	'company_name',
+	'contact_first_name',
+	'contact_last_name',
+	'contact_email_address',
+	'phone_number',
+	'mobile_number',
+	'status',
+	'payment_portal_link',
+];
+
+/** Extra, computed fields Chaser returns only when asked (`additional_fields`). */
+export const extraFieldsOption: INodeProperties = {
+	displayName: 'Include Extra Fields',
+	name: 'additionalFields',
+	type: 'multiOptions',
+	default: [],
+	options: [
+		{ name: 'Average Days to Pay', value: 'average_days_to_pay', description: 'How late this customer pays on average' },
+		{ name: 'Payer Rating', value: 'payer_rating', description: "Chaser's rating of how reliably the customer pays" },
+		{ name: 'Payment Portal Link', value: 'payment_portal_link', description: 'Link to the customer\'s payment portal, for emails' },
+	],
+	description: 'Computed fields Chaser adds only when asked',
+};
+
+export function extraFieldsQuery(options: IDataObject): IDataObject {
+	const extras = options.additionalFields;
+	return Array.isArray(extras) && extras.length > 0 ? { additional_fields: extras.join(',') } : {};
+}

@@ -1,0 +1,138 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { ChaserContext } from './request';
+import { chaserRequest } from './request';
+
+/** Chaser accepts at most 100 entries per bulk upsert. */
+export const MAX_BULK_ENTRIES = 100;
+
+export type BulkPath =
+	| '/v1/bulk/customers'
+	| '/v1/bulk/invoices'
+	| '/v1/bulk/credit_notes'
+	| '/v1/bulk/overpayments';
+
+/** What happened to one entry: Chaser's new internal id when it was inserted, or the error that kept it out. */
+export type BulkEntryResult =
+	| { ok: true; inserted: boolean; id?: string }
+	| { ok: false; error: NodeApiError };
+
+interface PendingEntry {
+	/** Position in the caller's list, so results map back to input items. */
+	position: number;
+	entry: IDataObject;
+}
+
+/**
+ * Upserts entries through a bulk endpoint in batches of up to `batchSize` (≤100) and reports one
+ * result per entry, in order. Chaser rejects a whole batch when any entry is invalid; the batch is then
+ * split so that every good entry still lands and only the bad ones come back as errors.
+ */
+export async function chaserBulkUpsert(
+	context: ChaserContext,
+	path: BulkPath,
+	entries: IDataObject[],
+	batchSize = MAX_BULK_ENTRIES,
+): Promise<BulkEntryResult[]> {
+	const size = Math.max(1, Math.min(MAX_BULK_ENTRIES, Math.floor(batchSize)));
+	const results: BulkEntryResult[] = new Array(entries.length);
+	for (let start = 0; start < entries.length; start += size) {
+		const batch = entries.slice(start, start + size).map((entry, offset) => ({ position: start + offset, entry }));
+		await sendBatch(context, path, batch, results);
+	}
+	return results;
+}
+
+async function sendBatch(
+	context: ChaserContext,
+	path: BulkPath,
+	batch: PendingEntry[],
+	results: BulkEntryResult[],
+): Promise<void> {
+	if (batch.length === 0) return;
+	try {
+		const envelope = await chaserRequest(context, {
+			method: 'PUT',
+			path,
+			body: { entries: batch.map(({ entry }) => entry) },
+		});
+		const data = (envelope.data ?? {}) as IDataObject;
+		const insertedIds = new Map<number, string>();
+		for (const inserted of (data.inserted_ids as IDataObject[] | undefined) ?? []) {
+			insertedIds.set(Number(inserted.index), String(inserted.id));
+		}
+		batch.forEach(({ position }, index) => {
+			const id = insertedIds.get(index);
+			results[position] = { ok: true, inserted: id !== undefined, id };
+		});
+	} catch (error) {
+		if (!isEntryRejection(error) || batch.length === 1) {
+			for (const { position } of batch) results[position] = { ok: false, error: error as NodeApiError };
+			return;
+		}
+		await isolateRejected(context, path, batch, results, error as NodeApiError);
+	}
+}
+
+/** A 400 means some entries are bad; anything else (auth, outage) fails the batch as a whole. */
+function isEntryRejection(error: unknown): boolean {
+	return error instanceof NodeApiError && error.httpCode === '400';
+}
+
+/**
+ * When Chaser names the bad entries (`errors[].index`), they fail and the rest is sent again;
+ * otherwise the batch is halved until each bad entry stands alone.
+ */
+async function isolateRejected(
+	context: ChaserContext,
+	path: BulkPath,
+	batch: PendingEntry[],
+	results: BulkEntryResult[],
+	error: NodeApiError,
+): Promise<void> {
+	const named = namedIndexes(error, batch.length);
+	if (named.size > 0 && named.size < batch.length) {
+		const rest: PendingEntry[] = [];
+		batch.forEach((pending, index) => {
+			if (named.has(index)) results[pending.position] = { ok: false, error: entryError(context, error, index) };
+			else rest.push(pending);
+		});
+		await sendBatch(context, path, rest, results);
+		return;
+	}
+	const middle = Math.ceil(batch.length / 2);
+	await sendBatch(context, path, batch.slice(0, middle), results);
+	await sendBatch(context, path, batch.slice(middle), results);
+}
+
+function errorsOf(error: NodeApiError): IDataObject[] {
+	const errors = (error.errorResponse as IDataObject | undefined)?.errors;
+	return Array.isArray(errors) ? (errors as IDataObject[]) : [];
+}
+
+function namedIndexes(error: NodeApiError, batchLength: number): Set<number> {
+	const indexes = new Set<number>();
+	for (const entry of errorsOf(error)) {
+		const index = Number(entry.index);
+		if (Number.isInteger(index) && index >= 0 && index < batchLength) indexes.add(index);
+	}
+	return indexes;
+}
+
+/** The batch error narrowed to one entry, so each failed item carries its own reason. */
+function entryError(context: ChaserContext, error: NodeApiError, index: number): NodeApiError {
+	const reasons = errorsOf(error)
+		.filter((entry) => Number(entry.index) === index)
+		.map((entry) => [entry.field, entry.message].filter(Boolean).join(': '));
+	const reason = reasons.length > 0 ? reasons.join('; ') : error.message;
+	return new NodeApiError(
+		context.getNode(),
+		{ message: reason },
+		{
+			message: `Chaser rejected the request: ${reason}`,
+			description: 'Correct the field Chaser names and run the node again.',
+			httpCode: '400',
+		},
+	);
+}

@@ -1,0 +1,76 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { Failure } from './failures';
+
+export interface ErrorContext {
+	itemIndex?: number;
+	/** What a 404 means for this call, e.g. "No customer with external ID 'C-1' exists in Chaser". */
+	notFoundMessage?: string;
+	/** How long the request waited on 429s before giving up. */
+	rateLimitWaitedMs?: number;
+	attempts?: number;
+}
+
+const KEYS_HELP =
+	'Check the API Key and API Secret in the Chaser credential. Keys are created in Chaser under Organisation Settings > Integrations > Get API keys (Enterprise plan).';
+
+/** Turns a final failure into the error users see: what happened, then what to do. */
+export function toNodeApiError(node: INode, failure: Failure, context: ErrorContext): NodeApiError {
+	const { message, description } = explain(failure, context);
+	const response: JsonObject = (failure.body as JsonObject | undefined) ?? { message: failure.message };
+	return new NodeApiError(node, response, {
+		message,
+		description,
+		httpCode: failure.status !== undefined ? String(failure.status) : undefined,
+		itemIndex: context.itemIndex,
+	});
+}
+
+function explain(failure: Failure, context: ErrorContext): { message: string; description: string } {
+	const chaserSays = failure.message;
+	switch (failure.kind) {
+		case 'client':
+			if (failure.status === 403 || failure.status === 401) {
+				return { message: `Chaser refused the credentials: ${chaserSays}`, description: KEYS_HELP };
+			}
+			if (failure.status === 404) {
+				return {
+					message: context.notFoundMessage ?? `Chaser found nothing there: ${chaserSays}`,
+					description:
+						'Check the ID. External IDs are the IDs from your own system (the customer external_id, invoice_id or credit_note_id you created the record with), matched exactly.',
+				};
+			}
+			return {
+				message: `Chaser rejected the request: ${chaserSays}`,
+				description: 'Correct the field Chaser names and run the node again.',
+			};
+		case 'rateLimited':
+			return {
+				message: `Chaser's rate limit was still exceeded after waiting ${Math.round((context.rateLimitWaitedMs ?? 0) / 1000)} s`,
+				description:
+					'Chaser allows 200 requests per minute per API key. Use Create or Update with batching for large syncs, run fewer items at once, or raise "Max Rate Limit Wait" in the node options.',
+			};
+		case 'server':
+			return {
+				message: `Chaser had a problem handling the request (HTTP ${failure.status}): ${chaserSays}`,
+				description: `This is usually temporary. The node tried ${context.attempts ?? 1} time(s); run it again later.`,
+			};
+		case 'timeout':
+			return {
+				message: `Chaser did not answer in time: ${chaserSays}`,
+				description: `The node tried ${context.attempts ?? 1} time(s). Check the Base URL in the credential, or raise "Timeout" in the node options.`,
+			};
+		case 'malformed':
+			return {
+				message: chaserSays,
+				description: `The node tried ${context.attempts ?? 1} time(s). Check that the Base URL in the credential points at Chaser's API.`,
+			};
+		case 'network':
+		default:
+			return {
+				message: `Could not reach Chaser: ${chaserSays}`,
+				description: 'Check the Base URL in the credential and the network between n8n and Chaser.',
+			};
+	}
+}

@@ -1,0 +1,13 @@
+/**
+ * The only code that talks to Chaser over HTTP. Everything goes through n8n's
+ * `httpRequestWithAuthentication` with the `chaserApi` credential (Basic auth).
+ */
+export type { ChaserContext, ChaserRequest } from './request';
+export { chaserRequest, externalIdSegment } from './request';
+export { chaserPage, chaserPaginate, MAX_PAGE_SIZE } from './paging';
+export type { BulkEntryResult, BulkPath } from './bulk';
+export { chaserBulkUpsert, MAX_BULK_ENTRIES } from './bulk';
+export { configureTransport, resetTransportSettings, transportSettings } from './settings';
+export { resetPacing } from './pacer';
+export type { FilterOperator } from './filters';
+export { filterParam, filterQuery } from './filters';

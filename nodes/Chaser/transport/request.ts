@@ -1,0 +1,175 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { ErrorContext } from './errors';
+import { toNodeApiError } from './errors';
+import type { Failure, Outcome } from './failures';
+import { backoffMs, classifyResponse, classifyThrown } from './failures';
+import { acquireSlot, holdUntil } from './pacer';
+import { transportSettings } from './settings';
+
+export type ChaserContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+export interface ChaserRequest {
+	method: IHttpRequestMethods;
+	/** Path below the base URL, e.g. `/v1/customers`. Build record paths with `recordPath`. */
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+	itemIndex?: number;
+	notFoundMessage?: string;
+	/**
+	 * For a POST that creates a record under an external ID: where that record would be.
+	 * An ambiguous failure (reset, timeout, 5xx) is then settled by reading it back: found means
+	 * the create landed, 404 means it is safe to send again. Without it a failed POST is not retried
+	 * unless the failure proves the request never landed.
+	 */
+	readBackPath?: string;
+}
+
+interface Connection {
+	baseUrl: string;
+	/** Pacing key: one budget per Chaser key, whatever the node or execution. */
+	rateKey: string;
+	timeoutMs: number;
+	maxRateLimitWaitMs: number;
+}
+
+const connections = new WeakMap<object, Promise<Connection>>();
+
+/** Credentials and request options, read once per execution context rather than per request. */
+async function connect(context: ChaserContext): Promise<Connection> {
+	let connection = connections.get(context);
+	if (!connection) {
+		connection = (async () => {
+			const credentials = await context.getCredentials('chaserApi');
+			const baseUrl = String(credentials.baseUrl || 'https://openapi.chaserhq.com').replace(/\/+$/, '');
+			const options = readRequestOptions(context);
+			return {
+				baseUrl,
+				rateKey: `${baseUrl} ${String(credentials.apiKey)}`,
+				timeoutMs: options.timeout ? options.timeout * 1000 : transportSettings.timeoutMs,
+				maxRateLimitWaitMs:
+					options.maxRateLimitWait !== undefined
+						? options.maxRateLimitWait * 1000
+						: transportSettings.maxRateLimitWaitMs,
+			};
+		})();
+		connections.set(context, connection);
+		connection.catch(() => connections.delete(context));
+	}
+	return await connection;
+}
+
+function readRequestOptions(context: ChaserContext): { timeout?: number; maxRateLimitWait?: number } {
+	try {
+		return (context.getNodeParameter('requestOptions', 0, {}) as IDataObject) ?? {};
+	} catch {
+		// Load-options calls (the customer list in the editor) have no such parameter.
+		return {};
+	}
+}
+
+/** `ext_` + the percent-encoded external ID: Chaser's way of addressing a record by your own ID. */
+export function externalIdSegment(externalId: string): string {
+	return `ext_${encodeURIComponent(externalId)}`;
+}
+
+async function attempt(context: ChaserContext, connection: Connection, request: ChaserRequest): Promise<Outcome> {
+	await acquireSlot(connection.rateKey);
+	try {
+		const response = (await context.helpers.httpRequestWithAuthentication.call(context, 'chaserApi', {
+			method: request.method,
+			url: `${connection.baseUrl}${request.path}`,
+			qs: request.qs,
+			body: request.body,
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: connection.timeoutMs,
+		})) as IN8nHttpFullResponse;
+		return classifyResponse(response);
+	} catch (error) {
+		return classifyThrown(error);
+	}
+}
+
+/**
+ * Sends one request to Chaser and returns the parsed body (the envelope).
+ * Paces to the rate limit, waits out 429s within a time budget, and retries 5xx/network
+ * failures where repeating the request cannot duplicate anything.
+ */
+export async function chaserRequest(context: ChaserContext, request: ChaserRequest): Promise<IDataObject> {
+	const connection = await connect(context);
+	const idempotent = request.method !== 'POST';
+	let rateLimitWaitedMs = 0;
+	let retries = 0;
+	let attempts = 0;
+	let rateLimitHits = 0;
+
+	for (;;) {
+		attempts++;
+		const outcome = await attempt(context, connection, request);
+		if (outcome.ok) return outcome.body;
+
+		const failure: Failure = outcome;
+		const errorContext: ErrorContext = {
+			itemIndex: request.itemIndex,
+			notFoundMessage: request.notFoundMessage,
+			rateLimitWaitedMs,
+			attempts,
+		};
+
+		if (failure.kind === 'rateLimited') {
+			const waitMs = failure.retryAfterMs ?? backoffMs(rateLimitHits, transportSettings.rateLimitFallbackMs);
+			rateLimitHits++;
+			if (rateLimitWaitedMs + waitMs > connection.maxRateLimitWaitMs) {
+				throw toNodeApiError(context.getNode(), failure, errorContext);
+			}
+			rateLimitWaitedMs += waitMs;
+			holdUntil(connection.rateKey, transportSettings.now() + waitMs);
+			continue;
+		}
+
+		if (failure.kind === 'client') {
+			// Our earlier attempt landed after all: the record is there, so return it.
+			if (attempts > 1 && request.readBackPath && failure.status === 400 && /already exists/i.test(failure.message)) {
+				const existing = await readBack(context, request);
+				if (existing) return existing;
+			}
+			throw toNodeApiError(context.getNode(), failure, errorContext);
+		}
+
+		if (retries >= transportSettings.maxRetries) {
+			throw toNodeApiError(context.getNode(), failure, errorContext);
+		}
+		if (!idempotent && !failure.neverLanded) {
+			if (!request.readBackPath) throw toNodeApiError(context.getNode(), failure, errorContext);
+			const existing = await readBack(context, request);
+			if (existing) return existing;
+		}
+		await transportSettings.sleep(backoffMs(retries));
+		retries++;
+	}
+}
+
+/** Settles whether a create landed: the record if it exists, undefined on 404. */
+async function readBack(context: ChaserContext, request: ChaserRequest): Promise<IDataObject | undefined> {
+	try {
+		return await chaserRequest(context, {
+			method: 'GET',
+			path: request.readBackPath as string,
+			itemIndex: request.itemIndex,
+		});
+	} catch (error) {
+		if ((error as { httpCode?: string }).httpCode === '404') return undefined;
+		throw new NodeApiError(context.getNode(), error as JsonObject);
+	}
+}

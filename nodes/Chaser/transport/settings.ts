@@ -1,0 +1,47 @@
+import { sleep } from 'n8n-workflow';
+
+/**
+ * Every number and clock the transport uses, in one object, so tests and benchmarks can
+ * compress time (a "minute" of rate limit in a second) and skip real waits.
+ * Production code never changes these; `configureTransport` is for tests and the benchmark.
+ */
+export interface TransportSettings {
+	/** Chaser's published limit: 200 requests per minute, per API key. */
+	rateLimit: { requests: number; windowMs: number };
+	/** Time allowed for one HTTP request before it counts as a timeout. */
+	timeoutMs: number;
+	/** Retries for 5xx and network failures (rate limiting has its own, time-based budget). */
+	maxRetries: number;
+	backoffBaseMs: number;
+	backoffMaxMs: number;
+	/** Fallback wait after a 429 without Retry-After (Chaser does not document the header). */
+	rateLimitFallbackMs: number;
+	/** Total time one request may spend waiting out 429s before it fails. */
+	maxRateLimitWaitMs: number;
+	sleep: (ms: number) => Promise<void>;
+	now: () => number;
+	random: () => number;
+}
+
+export const defaultTransportSettings: Readonly<TransportSettings> = Object.freeze({
+	rateLimit: { requests: 200, windowMs: 60_000 },
+	timeoutMs: 60_000,
+	maxRetries: 4,
+	backoffBaseMs: 500,
+	backoffMaxMs: 30_000,
+	rateLimitFallbackMs: 15_000,
+	maxRateLimitWaitMs: 300_000,
+	sleep: async (ms: number) => await sleep(ms),
+	now: () => Date.now(),
+	random: () => Math.random(),
+});
+
+export const transportSettings: TransportSettings = { ...defaultTransportSettings };
+
+export function configureTransport(overrides: Partial<TransportSettings>): void {
+	Object.assign(transportSettings, overrides);
+}
+
+export function resetTransportSettings(): void {
+	Object.assign(transportSettings, defaultTransportSettings);
+}
