@@ -2,7 +2,12 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { requestOptionsField } from './actions/common.descriptions';
+import * as contactPerson from './actions/contactPerson';
+import * as creditNote from './actions/creditNote';
 import * as customer from './actions/customer';
+import * as invoice from './actions/invoice';
+import * as organisation from './actions/organisation';
+import * as overpayment from './actions/overpayment';
 import { router } from './actions/router';
 import { searchCustomers } from './methods/listSearch';
 
@@ -26,10 +31,22 @@ export class Chaser implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Customer', value: 'customer' }],
+				options: [
+					{ name: 'Contact Person', value: 'contactPerson' },
+					{ name: 'Credit Note', value: 'creditNote' },
+					{ name: 'Customer', value: 'customer' },
+					{ name: 'Invoice', value: 'invoice' },
+					{ name: 'Organisation', value: 'organisation' },
+					{ name: 'Overpayment', value: 'overpayment' },
+				],
 				default: 'customer',
 			},
+			...contactPerson.description,
+			...creditNote.description,
 			...customer.description,
+			...invoice.description,
+			...organisation.description,
+			...overpayment.description,
 			requestOptionsField,
 		],
 	};

@@ -1,13 +1,23 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import * as contactPerson from './contactPerson';
+import * as creditNote from './creditNote';
 import * as customer from './customer';
+import * as invoice from './invoice';
+import * as organisation from './organisation';
+import * as overpayment from './overpayment';
 
 type Operation = { execute: (this: IExecuteFunctions) => Promise<INodeExecutionData[]> };
 
 /** Resource → its operations. Add a resource here and in Chaser.node.ts. */
 const resources: Record<string, Record<string, unknown>> = {
+	contactPerson,
+	creditNote,
 	customer,
+	invoice,
+	organisation,
+	overpayment,
 };
 
 /** Hands the run to `actions/<resource>/<operation>.operation.ts`. */

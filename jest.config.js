@@ -1,0 +1,9 @@
+/** Unit, engine and end-to-end tests; see README "Testing". */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts'],
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'test/tsconfig.json', isolatedModules: true }] },
+	setupFiles: ['<rootDir>/test/helpers/jest.setup.js'],
+	testTimeout: 30000,
+};

@@ -1,0 +1,58 @@
+/**
+ * Gives a test file its own Chaser sandbox on an ephemeral loopback port, fresh for each test,
+ * and makes the transport skip real waits (pacing and back-off) unless a test asks for them.
+ */
+import { configureTransport, resetPacing, resetTransportSettings } from '../../nodes/Chaser/transport';
+import type { ChaserCredentials, RunOptions, RunResult } from './engine';
+import { runChaser } from './engine';
+
+// The sandbox is plain JavaScript so it can also run standalone (npm run sandbox).
+import { createSandbox } from '../sandbox';
+
+export const SANDBOX_KEY = 'test-key';
+export const SANDBOX_SECRET = 'test-secret';
+
+export type Sandbox = Awaited<ReturnType<typeof createSandbox>>;
+
+export interface SandboxHandle {
+	readonly sandbox: Sandbox;
+	readonly credentials: ChaserCredentials;
+	/** Runs Input → Chaser through the engine against this sandbox. */
+	run(options: Omit<RunOptions, 'credentials'> & { credentials?: Partial<ChaserCredentials> }): Promise<RunResult>;
+	/** Requests the sandbox received since the test started, as "METHOD /path". */
+	calls(): string[];
+}
+
+/** Call at the top of a describe block. `seed` is applied before every test. */
+export function useSandbox(options: { seed?: unknown; rateLimit?: unknown } = {}): SandboxHandle {
+	let sandbox: Sandbox;
+	const handle: SandboxHandle = {
+		get sandbox() {
+			return sandbox;
+		},
+		get credentials() {
+			return { apiKey: SANDBOX_KEY, apiSecret: SANDBOX_SECRET, baseUrl: sandbox.url };
+		},
+		run: async (runOptions) =>
+			await runChaser({ ...runOptions, credentials: { ...handle.credentials, ...runOptions.credentials } }),
+		calls: () =>
+			(sandbox.requests as Array<{ method: string; path: string }>).map(({ method, path }) => `${method} ${path}`),
+	};
+
+	beforeAll(async () => {
+		sandbox = await createSandbox({ port: 0, apiKey: SANDBOX_KEY, apiSecret: SANDBOX_SECRET, seed: 'none', quiet: true });
+	});
+	afterAll(async () => {
+		await sandbox.close();
+		resetTransportSettings();
+	});
+	beforeEach(() => {
+		sandbox.reset();
+		if (options.seed) sandbox.seed(options.seed);
+		if (options.rateLimit) sandbox.setRateLimit(options.rateLimit);
+		sandbox.clearLog();
+		resetPacing();
+		configureTransport({ sleep: async () => {}, rateLimit: { requests: 0, windowMs: 0 }, timeoutMs: 5_000 });
+	});
+	return handle;
+}
