@@ -1,13 +1,15 @@
-// Copies the node and credential icons next to the compiled files, where n8n looks for `file:` icons.
+// Build helpers: `clean` empties dist/ so deleted sources leave nothing stale behind;
+// `build:icons` copies the node and credential icons next to the compiled files, where n8n looks for `file:` icons.
+const fs = require('fs');
 const path = require('path');
-const { task, src, dest } = require('gulp');
+const { task, src, dest, parallel } = require('gulp');
 
-task('build:icons', () => {
-	const nodeSource = path.resolve('nodes', '**', '*.{png,svg}');
-	const nodeDestination = path.resolve('dist', 'nodes');
-	src(nodeSource, { encoding: false }).pipe(dest(nodeDestination));
-
-	const credSource = path.resolve('credentials', '**', '*.{png,svg}');
-	const credDestination = path.resolve('dist', 'credentials');
-	return src(credSource, { encoding: false }).pipe(dest(credDestination));
+task('clean', (done) => {
+	fs.rmSync(path.resolve('dist'), { recursive: true, force: true });
+	done();
 });
+
+const copyIcons = (from, to) => () =>
+	src(path.resolve(from, '**', '*.{png,svg}'), { encoding: false }).pipe(dest(path.resolve('dist', to)));
+
+task('build:icons', parallel(copyIcons('nodes', 'nodes'), copyIcons('credentials', 'credentials')));
