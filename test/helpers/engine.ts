@@ -15,6 +15,7 @@ import type {
 	INodeExecutionData,
 	INodeParameters,
 	INodeType,
+	INodeTypeDescription,
 	INodeTypes,
 	IRun,
 	IWorkflowExecuteAdditionalData,
@@ -53,17 +54,17 @@ export interface RunResult {
 
 /** Emits the test's input items; stands in for a trigger so the Chaser node gets real items. */
 class TestInput implements INodeType {
-	description = {
+	description: INodeTypeDescription = {
 		displayName: 'Test Input',
 		name: 'testInput',
 		group: ['input'],
 		version: 1,
 		description: 'Emits the items given in its "items" parameter',
 		defaults: { name: 'Test Input' },
-		usableAsTool: false,
+		usableAsTool: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		properties: [{ displayName: 'Items', name: 'items', type: 'json' as const, default: '[]' }],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -92,7 +93,7 @@ const credentialType = new ChaserApi();
 class TestCredentialsHelper {
 	constructor(private readonly credentials: ChaserCredentials) {}
 
-	getParentTypes() {
+	getParentTypes(): string[] {
 		return [];
 	}
 
@@ -131,11 +132,11 @@ class TestCredentialsHelper {
 		return resolved ? String(resolved) : '';
 	}
 
-	async preAuthentication() {
+	async preAuthentication(): Promise<undefined> {
 		return undefined;
 	}
 
-	async runPreAuthentication() {
+	async runPreAuthentication(): Promise<undefined> {
 		return undefined;
 	}
 
@@ -187,7 +188,7 @@ export async function runChaser(options: RunOptions): Promise<RunResult> {
 	const mode: WorkflowExecuteMode = 'manual';
 	const hooks = new ExecutionLifecycleHooks(mode, executionId, {
 		id: workflow.id,
-		name: workflow.name,
+		name: 'Chaser test',
 		nodes: [inputNode, chaserNode],
 		connections: workflow.connectionsBySourceNode,
 		active: false,
@@ -215,8 +216,8 @@ export async function runChaser(options: RunOptions): Promise<RunResult> {
 		executeWorkflow: async () => {
 			throw new Error('not used');
 		},
-		getRunExecutionData: async () => undefined,
-		getRuntimeCredential: async () => undefined,
+		getRunExecutionData: async (): Promise<undefined> => undefined,
+		getRuntimeCredential: async (): Promise<undefined> => undefined,
 		logAiEvent: () => {},
 		startRunnerTask: async () => {
 			throw new Error('not used');

@@ -24,7 +24,9 @@ export interface SandboxHandle {
 }
 
 /** Call at the top of a describe block. `seed` is applied before every test. */
-export function useSandbox(options: { seed?: unknown; rateLimit?: unknown } = {}): SandboxHandle {
+export function useSandbox(
+	options: { seed?: Parameters<Sandbox['seed']>[0]; rateLimit?: Parameters<Sandbox['setRateLimit']>[0] } = {},
+): SandboxHandle {
 	let sandbox: Sandbox;
 	const handle: SandboxHandle = {
 		get sandbox() {

@@ -126,6 +126,7 @@ function jsonObject(ctx, opts = {}) {
 	if (opts.optional && ctx.bodyText.trim() === '') return {};
 	if (!/^application\/json\s*(;|$)/i.test(ctx.contentType))
 		throw validation(`Content-Type must be application/json (got "${ctx.contentType || 'none'}")`);
+	if (ctx.bodyText.trim() === '') throw validation('request body is empty (expected a JSON object)');
 	/** @type {unknown} */
 	let body;
 	try {
@@ -354,9 +355,15 @@ function bulk(ctx, res, coll, insert, url) {
 		/** @type {Entity | undefined} */
 		let existing;
 		if (id !== undefined) {
-			if (typeof id !== 'string') return fail(index, issues.invalid('id', 'must be a string'));
+			if (typeof id !== 'string') {
+				fail(index, issues.invalid('id', 'must be a string'));
+				return;
+			}
 			existing = coll.get(id);
-			if (!existing) return fail(index, issues.custom('id', `not found: ${id}`, ''));
+			if (!existing) {
+				fail(index, issues.custom('id', `not found: ${id}`, ''));
+				return;
+			}
 		} else if (typeof fields[res.key] === 'string') existing = coll.getByKey(/** @type {string} */ (fields[res.key]));
 
 		const { value, issues: found } = validateObject(fields, res.schema, existing ? 'update' : 'create');

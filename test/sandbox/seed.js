@@ -167,6 +167,7 @@ class Seeder {
 	 * @returns {{ customers: Entity[], invoices: Entity[], creditNotes: Entity[], overpayments: Entity[], contactPersons: Entity[] }}
 	 */
 	seed(spec) {
+		/** @type {{ customers: Entity[], invoices: Entity[], creditNotes: Entity[], overpayments: Entity[], contactPersons: Entity[] }} */
 		const out = { customers: [], invoices: [], creditNotes: [], overpayments: [], contactPersons: [] };
 		if (spec === 'none') return out;
 		const s = { ...(spec === 'demo' ? DEMO : { ...DEMO, ...spec }) };

@@ -1,0 +1,1034 @@
+/**
+ * Tests of the Chaser sandbox itself, over loopback with axios.
+ */
+import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import { sleep } from 'n8n-workflow';
+
+import { createSandbox, SCHEMAS } from './index';
+import { validateObject } from './validation';
+
+type Sandbox = Awaited<ReturnType<typeof createSandbox>>;
+// Response bodies are arbitrary JSON; the tests assert on their shape.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
+
+const KEY = 'test-key';
+const SECRET = 'test-secret';
+const DOCS = 'https://openapi.chaserhq.com/docs/#errors/';
+/** Send a string body exactly as given (axios would otherwise JSON-encode invalid JSON strings). */
+const raw = { headers: { 'Content-Type': 'application/json' }, transformRequest: [(d: unknown) => d] };
+
+let sb: Sandbox;
+let api: AxiosInstance;
+
+function client(sandbox: Sandbox, auth = { username: KEY, password: SECRET }): AxiosInstance {
+	return axios.create({ baseURL: sandbox.url, auth, validateStatus: () => true });
+}
+
+beforeAll(async () => {
+	sb = await createSandbox({ port: 0, apiKey: KEY, apiSecret: SECRET, seed: 'none', quiet: true });
+	api = client(sb);
+});
+afterAll(async () => {
+	await sb.close();
+});
+beforeEach(() => {
+	sb.reset();
+});
+
+const customer = (externalId = 'CUST-1', extra: Json = {}): Json => ({
+	external_id: externalId,
+	company_name: 'Acme Widgets Ltd',
+	...extra,
+});
+
+const invoice = (invoiceId = 'INV-1', extra: Json = {}): Json => ({
+	invoice_id: invoiceId,
+	invoice_number: 'SI-1001',
+	status: 'AUTHORISED',
+	currency_code: 'GBP',
+	amount_due: 120,
+	amount_paid: 0,
+	total: 120,
+	date: '2024-04-23T11:00:00Z',
+	due_date: '2024-05-23T11:00:00Z',
+	customer_external_id: 'CUST-1',
+	...extra,
+});
+
+const creditNote = (id = 'CN-1', extra: Json = {}): Json => ({
+	credit_note_id: id,
+	credit_note_number: 'CN-0001',
+	remaining_credit: 50,
+	total: 50,
+	date: '2024-04-23T11:00:00Z',
+	currency_code: 'GBP',
+	customer_external_id: 'CUST-1',
+	...extra,
+});
+
+const overpayment = (id = 'OP-1', extra: Json = {}): Json => ({
+	overpayment_id: id,
+	remaining_credit: 20,
+	total: 20,
+	date: '2024-04-23T11:00:00Z',
+	currency_code: 'GBP',
+	customer_external_id: 'CUST-1',
+	...extra,
+});
+
+async function mustPost(path: string, body: Json): Promise<Json> {
+	const r = await api.post(path, body);
+	if (r.status !== 200) throw new Error(`POST ${path} -> ${r.status} ${JSON.stringify(r.data)}`);
+	return r.data.data;
+}
+
+function expectValidation(r: AxiosResponse, ...fragments: string[]): void {
+	expect(r.status).toBe(400);
+	expect(r.data.type).toBe('validation_error');
+	expect(r.data.url).toBe(DOCS + 'validation');
+	for (const f of fragments) expect(r.data.message).toContain(f);
+}
+
+// ------------------------------------------------------------------ auth, health, routing
+
+describe('auth and routing', () => {
+	it('serves /status/ and / without auth', async () => {
+		const anon = axios.create({ baseURL: sb.url, validateStatus: () => true });
+		expect((await anon.get('/status/')).data).toEqual({ status: 'ok' });
+		expect((await anon.get('/')).status).toBe(200);
+	});
+
+	it.each([
+		['no header', {}],
+		['wrong secret', { auth: { username: KEY, password: 'nope' } }],
+		['wrong key', { auth: { username: 'x', password: SECRET } }],
+		['bearer token', { headers: { Authorization: `Bearer ${KEY}` } }],
+	])('answers 403 forbidden_error with %s', async (_name, config) => {
+		const r = await axios.get(`${sb.url}/v1/organisation`, { ...config, validateStatus: () => true });
+		expect(r.status).toBe(403);
+		expect(r.data).toEqual({
+			message: 'requested resource is forbidden',
+			type: 'forbidden_error',
+			url: DOCS + 'forbidden',
+		});
+	});
+
+	it('checks auth before routing', async () => {
+		const r = await axios.get(`${sb.url}/v1/nothing-here`, { validateStatus: () => true });
+		expect(r.status).toBe(403);
+	});
+
+	it.each([
+		['GET', '/v1/nothing'],
+		['GET', '/v2/customers'],
+		['GET', '/v1/customers/'],
+		['GET', '/v1/customers//contact_persons'],
+		['DELETE', '/v1/customers'],
+		['PATCH', '/v1/invoices'],
+		['POST', '/v1/organisation'],
+		['GET', '/v1/invoices/history'],
+	])('answers 404 not_found_error for %s %s', async (method, url) => {
+		const r = await api.request({ method, url });
+		expect(r.status).toBe(404);
+		expect(r.data).toEqual({ message: 'entity not found', type: 'not_found_error', url: DOCS + 'not_found' });
+	});
+
+	it('returns JSON with a content length (keep-alive friendly)', async () => {
+		const r = await api.get('/v1/organisation');
+		expect(r.headers['content-type']).toMatch(/^application\/json/);
+		expect(Number(r.headers['content-length'])).toBeGreaterThan(0);
+	});
+});
+
+// ------------------------------------------------------------------ organisation
+
+describe('organisation', () => {
+	it('returns the current organisation', async () => {
+		const r = await api.get('/v1/organisation');
+		expect(r.status).toBe(200);
+		expect(r.data.object).toBe('organisation');
+		expect(r.data.url).toBe('https://openapi.chaserhq.com/v1/organisation');
+		expect(Object.keys(r.data.data).sort()).toEqual(
+			['base_currency', 'country_code', 'id', 'last_sync_date', 'legal_name', 'name', 'organisation_id', 'timezone'].sort(),
+		);
+		expect(r.data.data.last_sync_date).toBeNull();
+	});
+
+	it('lists organisations in a list envelope', async () => {
+		const r = await api.get('/v1/organisations');
+		expect(r.data).toMatchObject({ object: 'list', page_number: 0, page_size: 100, total_count: 2 });
+		expect(r.data.data).toHaveLength(2);
+		expect(r.data.data[0].id).toBe(sb.organisation.id);
+	});
+
+	it('syncs with and without tasks and records last_sync_date', async () => {
+		const r = await api.post('/v1/organisation/sync', { tasks: [{ task: 'CALCULATE_NEXT_CHASES' }] });
+		expect(r.status).toBe(200);
+		expect(r.data).toEqual({
+			url: 'https://openapi.chaserhq.com/v1/organisation/sync',
+			object: 'sync',
+			data: { result: true },
+		});
+		expect(sb.organisation.last_sync_date).toEqual(expect.any(String));
+		expect((await api.post('/v1/organisation/sync')).status).toBe(200);
+		expect((await api.post('/v1/organisation/sync', {})).status).toBe(200);
+	});
+
+	it('rejects unknown sync tasks, naming the field', async () => {
+		const r = await api.post('/v1/organisation/sync', { tasks: [{ task: 'RECALCULATE' }] });
+		expectValidation(r, 'tasks[0].task', 'CALCULATE_NEXT_CHASES');
+	});
+
+	it('limits sync to 5 per hour', async () => {
+		for (let i = 0; i < 5; i++) expect((await api.post('/v1/organisation/sync', {})).status).toBe(200);
+		const r = await api.post('/v1/organisation/sync', {});
+		expect(r.status).toBe(429);
+		expect(r.data.type).toBe('rate_limit_error');
+		sb.reset();
+		expect((await api.post('/v1/organisation/sync', {})).status).toBe(200);
+	});
+
+	it('serves an empty task list', async () => {
+		const r = await api.get('/v1/tasks');
+		expect(r.data).toMatchObject({ object: 'list', total_count: 0, data: [] });
+	});
+});
+
+// ------------------------------------------------------------------ customers
+
+describe('customers', () => {
+	it('creates with defaults and returns the single envelope (200)', async () => {
+		const r = await api.post('/v1/customers', customer('CUST-1', { addresses: [{ city: 'Leeds' }] }));
+		expect(r.status).toBe(200);
+		expect(r.data.object).toBe('customer');
+		const c = r.data.data;
+		expect(c.id).toMatch(/^cus_[0-9a-f]{20}$/);
+		expect(r.data.url).toBe(`https://openapi.chaserhq.com/v1/customers/${c.id}`);
+		expect(c).toMatchObject({
+			external_id: 'CUST-1',
+			company_name: 'Acme Widgets Ltd',
+			contact_first_name: null,
+			contact_email_address: null,
+			status: 'ACTIVE',
+			groups: [],
+		});
+		expect(c.addresses[0]).toMatchObject({ address_type: 'POBOX', city: 'Leeds', address_line1: null });
+		expect(sb.findCustomer('CUST-1')).toBeDefined();
+		expect(sb.count('customers')).toBe(1);
+	});
+
+	it('can answer creates with 201 when configured', async () => {
+		const other = await createSandbox({ apiKey: KEY, apiSecret: SECRET, createStatus: 201 });
+		try {
+			expect((await client(other).post('/v1/customers', customer())).status).toBe(201);
+		} finally {
+			await other.close();
+		}
+	});
+
+	it('gets by internal id and by ext_ + percent-encoded external id', async () => {
+		const created = await mustPost('/v1/customers', customer('ACME/UK 01&ü'));
+		const byId = await api.get(`/v1/customers/${created.id}`);
+		expect(byId.data.data.external_id).toBe('ACME/UK 01&ü');
+		const byExt = await api.get(`/v1/customers/ext_${encodeURIComponent('ACME/UK 01&ü')}`);
+		expect(byExt.status).toBe(200);
+		expect(byExt.data.data.id).toBe(created.id);
+		expect((await api.get('/v1/customers/ext_NOPE')).status).toBe(404);
+		expect((await api.get('/v1/customers/cus_00000000000000000000')).status).toBe(404);
+		// the raw external id without ext_ is not an id
+		expect((await api.get(`/v1/customers/${encodeURIComponent('ACME/UK 01&ü')}`)).status).toBe(404);
+	});
+
+	it('rejects a duplicate external_id on POST', async () => {
+		await mustPost('/v1/customers', customer());
+		expectValidation(await api.post('/v1/customers', customer()), 'external_id already exists');
+	});
+
+	it('updates partially with PUT and keeps the rest', async () => {
+		const c = await mustPost('/v1/customers', customer('CUST-1', { contact_first_name: 'Ann', phone_number: '+44 1' }));
+		const r = await api.put('/v1/customers/ext_CUST-1', { contact_first_name: 'Bea', status: 'ARCHIVED' });
+		expect(r.status).toBe(200);
+		expect(r.data.data).toMatchObject({
+			id: c.id,
+			contact_first_name: 'Bea',
+			status: 'ARCHIVED',
+			phone_number: '+44 1',
+			company_name: 'Acme Widgets Ltd',
+		});
+		expect(sb.findCustomer('CUST-1')!.contact_first_name).toBe('Bea');
+	});
+
+	it('allows renaming external_id only to a free id, and keeps documents attached', async () => {
+		await mustPost('/v1/customers', customer('CUST-1'));
+		await mustPost('/v1/customers', customer('CUST-2'));
+		await mustPost('/v1/invoices', invoice());
+		expectValidation(await api.put('/v1/customers/ext_CUST-1', { external_id: 'CUST-2' }), 'external_id already exists');
+		expect((await api.put('/v1/customers/ext_CUST-1', { external_id: 'CUST-1' })).status).toBe(200);
+		expect((await api.put('/v1/customers/ext_CUST-1', { external_id: 'CUST-9' })).status).toBe(200);
+		expect((await api.get('/v1/customers/ext_CUST-1')).status).toBe(404);
+		expect((await api.get('/v1/customers/ext_CUST-9')).status).toBe(200);
+		const inv = (await api.get('/v1/invoices/ext_INV-1')).data.data;
+		expect(inv).toMatchObject({ customer_external_id: 'CUST-9', customer_name: 'Acme Widgets Ltd' });
+	});
+
+	it.each([
+		[{ company_name: 'A' }, 'missing required field: external_id'],
+		[{ external_id: 'X' }, 'missing required field: company_name'],
+		[{ ...customer(), companyName: 'A' }, 'unknown field: companyName (did you mean company_name?)'],
+		[{ externalID: 'X', company_name: 'A' }, 'unknown field: externalID (did you mean external_id?)'],
+		[{ ...customer(), id: 'cus_1' }, 'read-only field: id'],
+		[{ ...customer(), created_at: '2024-01-01T00:00:00Z' }, 'read-only field: created_at'],
+		[{ ...customer(), external_id: '' }, 'invalid field: external_id must be a non-empty string'],
+		[{ ...customer(), external_id: 42 }, 'invalid field: external_id must be a non-empty string (got a number)'],
+		[{ ...customer(), company_name: null }, 'invalid field: company_name must not be null'],
+		[{ ...customer(), contact_email_address: 'not-an-email' }, 'invalid field: contact_email_address must be a valid email'],
+		[{ ...customer(), status: 'active' }, 'invalid field: status must be one of ACTIVE, ARCHIVED'],
+		[{ ...customer(), status: 'ACHIEVED' }, 'invalid field: status'],
+		[{ ...customer(), phone_number: 441234 }, 'invalid field: phone_number must be a string'],
+		[{ ...customer(), addresses: {} }, 'invalid field: addresses must be an array'],
+		[{ ...customer(), addresses: [{ line1: 'x' }] }, 'unknown field: addresses[0].line1'],
+		[{ ...customer(), addresses: [{ address_type: 'HOME' }] }, 'invalid field: addresses[0].address_type'],
+		[{ ...customer(), addresses: ['1 High St'] }, 'invalid field: addresses[0] must be an object'],
+		[{ ...customer(), groups: [{ status: 'ACTIVE' }] }, 'missing required field: groups[0].name'],
+	])('rejects %j', async (body, message) => {
+		expectValidation(await api.post('/v1/customers', body), message);
+		expect(sb.count('customers')).toBe(0);
+	});
+
+	it('names every offending field and lists them in errors[]', async () => {
+		const r = await api.post('/v1/customers', { companyName: 'A', status: 'x' });
+		expectValidation(r, 'companyName', 'status', 'external_id', 'company_name');
+		expect(r.data.errors.map((e: Json) => e.field).sort()).toEqual(['company_name', 'companyName', 'external_id', 'status'].sort());
+	});
+
+	it('accepts nulls for nullable fields and both group id spellings', async () => {
+		const c = await mustPost(
+			'/v1/customers',
+			customer('CUST-1', {
+				contact_email_address: null,
+				mobile_number: null,
+				groups: [{ id: 'g1', name: 'Key accounts' }, { group_id: 'g2', name: 'Resellers', status: 'ARCHIVED' }, { name: 'New' }],
+			}),
+		);
+		expect(c.groups[0]).toEqual({ id: 'g1', name: 'Key accounts', status: 'ACTIVE' });
+		expect(c.groups[1]).toEqual({ group_id: 'g2', name: 'Resellers', status: 'ARCHIVED' });
+		expect(c.groups[2].id).toMatch(/^grp_/);
+	});
+
+	it('requires a JSON object body with Content-Type application/json', async () => {
+		expectValidation(
+			await api.post('/v1/customers', JSON.stringify(customer()), { headers: { 'Content-Type': 'text/plain' } }),
+			'Content-Type must be application/json',
+		);
+		expectValidation(await api.post('/v1/customers', '{"external_id": ', raw), 'not valid JSON');
+		expectValidation(await api.post('/v1/customers', '', raw), 'request body is empty');
+		expectValidation(await api.post('/v1/customers', '"CUST-1"', raw), 'must be a JSON object');
+		expectValidation(await api.post('/v1/customers', [customer()]), 'must be a JSON object');
+		expectValidation(
+			await api.post('/v1/customers', JSON.stringify(customer()), {
+				headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+				transformRequest: [(d: unknown) => d],
+			}),
+			'Content-Type must be application/json (got "application/x-www-form-urlencoded")',
+		);
+		expect((await api.post('/v1/customers', customer(), { headers: { 'Content-Type': 'application/json; charset=utf-8' } })).status).toBe(200);
+	});
+
+	it('rejects unknown query parameters on single routes', async () => {
+		await mustPost('/v1/customers', customer());
+		expectValidation(await api.get('/v1/customers/ext_CUST-1?expand=all'), 'unknown query parameter: expand');
+	});
+
+	it('adds additional_fields on get and list', async () => {
+		await mustPost('/v1/customers', customer());
+		const one = await api.get('/v1/customers/ext_CUST-1', {
+			params: { additional_fields: 'payment_portal_link,payer_rating,average_days_to_pay' },
+		});
+		expect(one.data.data).toMatchObject({
+			payment_portal_link: expect.stringMatching(/^https:\/\//),
+			payer_rating: expect.any(Number),
+			average_days_to_pay: expect.any(Number),
+		});
+		const list = await api.get('/v1/customers', { params: { additional_fields: 'average_days_to_pay' } });
+		expect(list.data.data[0].average_days_to_pay).toEqual(expect.any(Number));
+		expect(list.data.data[0].payer_rating).toBeUndefined();
+		const plain = await api.get('/v1/customers/ext_CUST-1');
+		expect(plain.data.data.payment_portal_link).toBeUndefined();
+		expectValidation(await api.get('/v1/customers', { params: { additional_fields: 'credit_limit' } }), 'credit_limit');
+	});
+});
+
+// ------------------------------------------------------------------ contact persons
+
+describe('contact persons', () => {
+	beforeEach(async () => {
+		await mustPost('/v1/customers', customer('CUST-1'));
+		await mustPost('/v1/customers', customer('CUST-2'));
+	});
+
+	it('creates, lists, gets, updates and deletes within a customer', async () => {
+		const cp = await mustPost('/v1/customers/ext_CUST-1/contact_persons', {
+			external_id: 'CP-1',
+			contact_first_name: 'Ann',
+			contact_email_address: 'ann@acme.co.uk',
+		});
+		expect(cp).toMatchObject({ id: expect.stringMatching(/^cp_[0-9a-f]{20}$/), status: 'ACTIVE', mobile_number: null });
+		const list = await api.get('/v1/customers/ext_CUST-1/contact_persons');
+		expect(list.data).toMatchObject({ object: 'list', total_count: 1 });
+		const got = await api.get('/v1/customers/ext_CUST-1/contact_persons/ext_CP-1');
+		expect(got.data).toMatchObject({ object: 'contact_person', data: { id: cp.id } });
+		expect((await api.get(`/v1/customers/ext_CUST-1/contact_persons/${cp.id}`)).status).toBe(200);
+		const put = await api.put('/v1/customers/ext_CUST-1/contact_persons/ext_CP-1', { contact_last_name: 'Lee' });
+		expect(put.data.data).toMatchObject({ contact_first_name: 'Ann', contact_last_name: 'Lee' });
+		const del = await api.delete('/v1/customers/ext_CUST-1/contact_persons/ext_CP-1');
+		expect(del.status).toBe(200);
+		expect(del.data).toMatchObject({ object: 'contact_person', data: { id: cp.id, deleted: true } });
+		expect((await api.get('/v1/customers/ext_CUST-1/contact_persons/ext_CP-1')).status).toBe(404);
+		expect(sb.count('contact_persons')).toBe(0);
+	});
+
+	it('scopes external ids to the customer', async () => {
+		await mustPost('/v1/customers/ext_CUST-1/contact_persons', { external_id: 'CP-1' });
+		expectValidation(
+			await api.post('/v1/customers/ext_CUST-1/contact_persons', { external_id: 'CP-1' }),
+			'external_id already exists',
+		);
+		expect((await api.post('/v1/customers/ext_CUST-2/contact_persons', { external_id: 'CP-1' })).status).toBe(200);
+		const cp1 = sb.findContactPerson('CUST-1', 'CP-1')!;
+		expect((await api.get(`/v1/customers/ext_CUST-2/contact_persons/${cp1.id}`)).status).toBe(404);
+		expect((await api.get('/v1/customers/ext_NOPE/contact_persons')).status).toBe(404);
+	});
+
+	it('validates contact fields', async () => {
+		expectValidation(
+			await api.post('/v1/customers/ext_CUST-1/contact_persons', { external_id: 'CP-1', firstName: 'x' }),
+			'unknown field: firstName',
+		);
+		expectValidation(await api.post('/v1/customers/ext_CUST-1/contact_persons', {}), 'missing required field: external_id');
+	});
+
+	it('bulk-upserts contact persons of a customer', async () => {
+		await mustPost('/v1/customers/ext_CUST-1/contact_persons', { external_id: 'CP-1' });
+		const r = await api.put('/v1/bulk/customers/ext_CUST-1/contact_persons', {
+			entries: [{ external_id: 'CP-1', contact_first_name: 'Ann' }, { external_id: 'CP-2' }],
+		});
+		expect(r.status).toBe(200);
+		expect(r.data.data).toMatchObject({ modified_count: 1, inserted_count: 1 });
+		expect(sb.findContactPerson('CUST-1', 'CP-1')!.contact_first_name).toBe('Ann');
+		expect(sb.findContactPerson('CUST-1', 'CP-2')).toBeDefined();
+	});
+});
+
+// ------------------------------------------------------------------ invoices
+
+describe('invoices', () => {
+	beforeEach(async () => {
+		await mustPost('/v1/customers', customer('CUST-1'));
+	});
+
+	it('creates an invoice and adds customer_name and invoice_pdf_link', async () => {
+		const r = await api.post('/v1/invoices', invoice('INV-1', { sub_total: 100, payments: [] }));
+		expect(r.status).toBe(200);
+		expect(r.data.object).toBe('invoice');
+		expect(r.data.data).toMatchObject({
+			id: expect.stringMatching(/^inv_[0-9a-f]{20}$/),
+			invoice_id: 'INV-1',
+			customer_name: 'Acme Widgets Ltd',
+			invoice_pdf_link: null,
+			fully_paid_date: null,
+			sub_total: 100,
+			payments: [],
+		});
+		expect(sb.findInvoice('INV-1')).toBeDefined();
+	});
+
+	it.each([
+		[{ date: '2024-04-23' }, 'invalid field: date must be an ISO 8601 date-time'],
+		[{ due_date: '2024-04-23T11:00' }, 'invalid field: due_date'],
+		[{ due_date: '2024-04-23T11:00:00' }, 'invalid field: due_date'],
+		[{ date: '2024-02-30T11:00:00Z' }, 'invalid field: date'],
+		[{ fully_paid_date: '23/04/2024' }, 'invalid field: fully_paid_date'],
+		[{ currency_code: 'gbp' }, 'invalid field: currency_code must be an ISO 4217 code'],
+		[{ currency_code: 'XYZ' }, 'invalid field: currency_code must be an ISO 4217 code'],
+		[{ amount_due: '120.00' }, 'invalid field: amount_due must be a finite number >= 0 (got a string)'],
+		[{ amount_due: -1 }, 'invalid field: amount_due must be a finite number >= 0'],
+		[{ amount_paid: null }, 'invalid field: amount_paid must not be null'],
+		[{ total: Number.NaN }, 'invalid field: total must not be null'], // NaN serialises as null
+		[{ status: 'OPEN' }, 'invalid field: status must be one of DRAFT'],
+		[{ customer_external_id: 'CUST-404' }, 'customer not found: CUST-404'],
+		[{ payments: [{ amount: 0, date: '2024-04-23T11:00:00Z' }] }, 'invalid field: payments[0].amount must be a finite number > 0'],
+		[{ payments: [{ amount: 5, date: '2024-04-23' }] }, 'invalid field: payments[0].date'],
+		[{ payments: [{ amount: 5, date: '2024-04-23T11:00:00Z', reference: 'x' }] }, 'unknown field: payments[0].reference'],
+		[{ payments: [{ amount: 5 }] }, 'missing required field: payments[0].date'],
+		[{ customer_name: 'Acme' }, 'read-only field: customer_name'],
+		[{ invoiceNumber: '1' }, 'unknown field: invoiceNumber (did you mean invoice_number?)'],
+	])('rejects %j', async (override, message) => {
+		expectValidation(await api.post('/v1/invoices', invoice('INV-1', override)), message);
+		expect(sb.count('invoices')).toBe(0);
+	});
+
+	it('accepts date-times with offsets and fractions', async () => {
+		const r = await api.post(
+			'/v1/invoices',
+			invoice('INV-1', { date: '2024-04-23T11:00:00.123+01:00', due_date: '2024-05-23T00:00:00.000Z' }),
+		);
+		expect(r.status).toBe(200);
+	});
+
+	it('requires all create fields', async () => {
+		const r = await api.post('/v1/invoices', { invoice_id: 'INV-1' });
+		expectValidation(r, 'missing required field: invoice_number', 'missing required field: status');
+		expect(r.data.errors).toHaveLength(9);
+	});
+
+	it('rejects a duplicate invoice_id', async () => {
+		await mustPost('/v1/invoices', invoice());
+		expectValidation(await api.post('/v1/invoices', invoice()), 'invoice_id already exists');
+	});
+
+	it('records a payment with PUT: partial merge, payments replaced', async () => {
+		await mustPost('/v1/invoices', invoice('INV-1', { payments: [{ amount: 20, date: '2024-04-25T10:00:00Z' }] }));
+		const r = await api.put('/v1/invoices/ext_INV-1', {
+			amount_paid: 120,
+			amount_due: 0,
+			status: 'PAID',
+			fully_paid_date: '2024-05-01T10:00:00Z',
+			payments: [
+				{ amount: 20, date: '2024-04-25T10:00:00Z' },
+				{ amount: 100, date: '2024-05-01T10:00:00Z' },
+			],
+		});
+		expect(r.status).toBe(200);
+		expect(r.data.data).toMatchObject({ status: 'PAID', amount_due: 0, invoice_number: 'SI-1001', total: 120 });
+		expect(r.data.data.payments).toHaveLength(2);
+		const again = await api.put('/v1/invoices/ext_INV-1', { payments: [] });
+		expect(again.data.data.payments).toEqual([]);
+	});
+
+	it('validates PUT bodies and 404s unknown invoices', async () => {
+		const inv = await mustPost('/v1/invoices', invoice());
+		expectValidation(await api.put(`/v1/invoices/${inv.id}`, { amount_due: '0' }), 'amount_due');
+		expectValidation(await api.put(`/v1/invoices/${inv.id}`, { customer_external_id: 'NOPE' }), 'customer not found: NOPE');
+		expectValidation(await api.put(`/v1/invoices/${inv.id}`, { id: inv.id }), 'read-only field: id');
+		expect((await api.put('/v1/invoices/ext_NOPE', { amount_due: 0 })).status).toBe(404);
+		expect((await api.put(`/v1/invoices/${inv.id}`, {})).status).toBe(200);
+	});
+});
+
+// ------------------------------------------------------------------ credit notes and overpayments
+
+describe('credit notes and overpayments', () => {
+	beforeEach(async () => {
+		await mustPost('/v1/customers', customer('CUST-1'));
+		await mustPost('/v1/customers', customer('CUST-2', { company_name: 'Beta GmbH' }));
+	});
+
+	it('creates credit notes with default ACTIVE and stores the date as sent', async () => {
+		const a = await mustPost('/v1/credit_notes', creditNote('CN-1', { date: '2024-03-05' }));
+		expect(a).toMatchObject({ id: expect.stringMatching(/^crn_/), status: 'ACTIVE', date: '2024-03-05', customer_name: 'Acme Widgets Ltd' });
+		const b = await mustPost('/v1/credit_notes', creditNote('CN-2', { status: 'AUTHORISED' }));
+		expect(b.date).toBe('2024-04-23T11:00:00Z');
+		expectValidation(await api.post('/v1/credit_notes', creditNote('CN-3', { status: 'OPEN' })), 'status must be one of ACTIVE');
+		expectValidation(await api.post('/v1/credit_notes', creditNote('CN-1')), 'credit_note_id already exists');
+		expectValidation(await api.post('/v1/credit_notes', creditNote('CN-4', { date: '05/03/2024' })), 'invalid field: date');
+		expect((await api.get('/v1/credit_notes/ext_CN-1')).data.object).toBe('credit_note');
+	});
+
+	it('filters credit notes by status, customer and date range', async () => {
+		await mustPost('/v1/credit_notes', creditNote('CN-1', { date: '2024-03-01T09:00:00Z' }));
+		await mustPost('/v1/credit_notes', creditNote('CN-2', { date: '2024-03-31T23:00:00Z', status: 'PAID' }));
+		await mustPost('/v1/credit_notes', creditNote('CN-3', { date: '2024-04-01', customer_external_id: 'CUST-2' }));
+		const ids = async (params: Json) =>
+			(await api.get('/v1/credit_notes', { params })).data.data.map((c: Json) => c.credit_note_id);
+		expect(await ids({ date_from: '2024-03-01', date_to: '2024-03-31' })).toEqual(['CN-1', 'CN-2']);
+		expect(await ids({ date_from: '2024-03-02' })).toEqual(['CN-2', 'CN-3']);
+		expect(await ids({ status: 'PAID' })).toEqual(['CN-2']);
+		expect(await ids({ customer_external_id: 'CUST-2' })).toEqual(['CN-3']);
+		expect(await ids({ 'filter[date][gt]': '2024-03-31' })).toEqual(['CN-3']);
+		expect(await ids({ 'date[lt]': '2024-03-31T23:00:00Z' })).toEqual(['CN-1']);
+		expectValidation(await api.get('/v1/credit_notes', { params: { date_from: '01/03/2024' } }), 'date');
+	});
+
+	it('creates overpayments with default AUTHORISED and strict dates', async () => {
+		const o = await mustPost('/v1/overpayments', overpayment());
+		expect(o).toMatchObject({ id: expect.stringMatching(/^ovp_/), status: 'AUTHORISED', customer_name: 'Acme Widgets Ltd' });
+		expectValidation(await api.post('/v1/overpayments', overpayment('OP-2', { date: '2024-04-23' })), 'invalid field: date');
+		expectValidation(await api.post('/v1/overpayments', overpayment('OP-3', { status: 'ACTIVE' })), 'invalid field: status');
+		const put = await api.put('/v1/overpayments/ext_OP-1', { remaining_credit: 0, status: 'PAID' });
+		expect(put.data.data).toMatchObject({ remaining_credit: 0, status: 'PAID', total: 20 });
+		expect(sb.findOverpayment('OP-1')!.status).toBe('PAID');
+		expect(sb.findCreditNote('nothing')).toBeUndefined();
+	});
+});
+
+// ------------------------------------------------------------------ lists: paging and filters
+
+describe('lists', () => {
+	beforeEach(async () => {
+		sb.seed({ customers: 3 });
+		for (let i = 1; i <= 7; i++)
+			await mustPost('/v1/invoices', invoice(`INV-${i}`, {
+				customer_external_id: i % 2 ? 'CUST-00001' : 'CUST-00002',
+				amount_due: i * 100,
+				status: i <= 2 ? 'PAID' : 'AUTHORISED',
+				date: `2024-0${i}-15T10:00:00Z`,
+			}));
+	});
+
+	const ids = async (params: Json) =>
+		(await api.get('/v1/invoices', { params })).data.data.map((inv: Json) => inv.invoice_id);
+
+	it('pages in insertion order with total_count', async () => {
+		const r = await api.get('/v1/invoices', { params: { page: 1, limit: 3 } });
+		expect(r.data).toMatchObject({
+			url: 'https://openapi.chaserhq.com/v1/invoices',
+			object: 'list',
+			page_number: 1,
+			page_size: 3,
+			total_count: 7,
+		});
+		expect(r.data.data.map((i: Json) => i.invoice_id)).toEqual(['INV-4', 'INV-5', 'INV-6']);
+		expect(await ids({ page: 2, limit: 3 })).toEqual(['INV-7']);
+		expect(await ids({ page: 9, limit: 3 })).toEqual([]);
+		expect((await api.get('/v1/invoices')).data.page_size).toBe(100);
+	});
+
+	it.each([
+		[{ page: -1 }, 'page'],
+		[{ page: 'one' }, 'page'],
+		[{ page: 1.5 }, 'page'],
+		[{ limit: 0 }, 'limit'],
+		[{ limit: 101 }, 'limit'],
+		[{ limit: 'all' }, 'limit'],
+		[{ page_size: 10 }, 'unknown filter field: page_size'],
+		[{ offset: 10 }, 'unknown filter field: offset'],
+	])('rejects paging %j', async (params, fragment) => {
+		expectValidation(await api.get('/v1/invoices', { params }), fragment);
+	});
+
+	it('accepts the three filter spellings', async () => {
+		expect(await ids({ status: 'PAID' })).toEqual(['INV-1', 'INV-2']);
+		expect(await ids({ 'status[eq]': 'PAID' })).toEqual(['INV-1', 'INV-2']);
+		expect(await ids({ 'filter[status][eq]': 'PAID' })).toEqual(['INV-1', 'INV-2']);
+		expect(await ids({ 'filter[status]': 'PAID' })).toEqual(['INV-1', 'INV-2']);
+	});
+
+	it('supports every operator and combines filters with AND', async () => {
+		expect(await ids({ 'amount_due[gt]': 500 })).toEqual(['INV-6', 'INV-7']);
+		expect(await ids({ 'amount_due[gte]': 500 })).toEqual(['INV-5', 'INV-6', 'INV-7']);
+		expect(await ids({ 'amount_due[lt]': 200 })).toEqual(['INV-1']);
+		expect(await ids({ 'amount_due[lte]': 200 })).toEqual(['INV-1', 'INV-2']);
+		expect(await ids({ 'status[ne]': 'AUTHORISED' })).toEqual(['INV-1', 'INV-2']);
+		expect(await ids({ 'invoice_id[in]': 'INV-3,INV-5,INV-99' })).toEqual(['INV-3', 'INV-5']);
+		expect(await ids({ 'filter[invoice_id][nin]': 'INV-1,INV-2,INV-3' })).toEqual(['INV-4', 'INV-5', 'INV-6', 'INV-7']);
+		expect(await ids({ customer_external_id: 'CUST-00002', 'amount_due[gte]': 400 })).toEqual(['INV-4', 'INV-6']);
+		expect(await ids({ date_from: '2024-03-15', date_to: '2024-05-15' })).toEqual(['INV-3', 'INV-4', 'INV-5']);
+		expect(await ids({ 'due_date[gte]': '2024-05-23T11:00:00Z' })).toHaveLength(7);
+		const paged = await api.get('/v1/invoices', { params: { status: 'AUTHORISED', limit: 2, page: 1 } });
+		expect(paged.data.total_count).toBe(5);
+		expect(paged.data.data.map((i: Json) => i.invoice_id)).toEqual(['INV-5', 'INV-6']);
+	});
+
+	it.each([
+		[{ companyName: 'x' }, 'unknown filter field: companyName'],
+		[{ 'filter[customer][eq]': 'x' }, 'unknown filter field: customer'],
+		[{ 'status[like]': 'PAID' }, 'invalid filter operator for status: like'],
+		[{ status: 'paid' }, 'invalid filter value for status'],
+		[{ 'amount_due[gt]': 'lots' }, 'invalid filter value for amount_due'],
+		[{ 'date[gt]': 'yesterday' }, 'invalid filter value for date'],
+		[{ 'filter[status': 'PAID' }, 'invalid query parameter'],
+	])('rejects filter %j', async (params, fragment) => {
+		expectValidation(await api.get('/v1/invoices', { params }), fragment);
+	});
+
+	it('filters customers', async () => {
+		const r = await api.get('/v1/customers', { params: { 'filter[external_id][in]': 'CUST-00001,CUST-00003' } });
+		expect(r.data.data.map((c: Json) => c.external_id)).toEqual(['CUST-00001', 'CUST-00003']);
+		expectValidation(await api.get('/v1/customers', { params: { amount_due: 1 } }), 'unknown filter field: amount_due');
+	});
+
+	it('pages through 50,000 customers quickly', async () => {
+		sb.reset();
+		const started = Date.now();
+		sb.addCustomers(50000);
+		expect(Date.now() - started).toBeLessThan(5000);
+		expect(sb.count('customers')).toBe(50000);
+		const t0 = Date.now();
+		const last = await api.get('/v1/customers', { params: { page: 499, limit: 100 } });
+		const first = await api.get('/v1/customers', { params: { page: 0, limit: 100 } });
+		expect(Date.now() - t0).toBeLessThan(1000);
+		expect(last.data.total_count).toBe(50000);
+		expect(last.data.data).toHaveLength(100);
+		expect(last.data.data[99].external_id).toBe('CUST-50000');
+		expect(first.data.data[0].external_id).toBe('CUST-00001');
+		const entry = sb.requests[sb.requests.length - 1];
+		expect(entry.durationMs).toBeLessThan(50);
+	});
+});
+
+// ------------------------------------------------------------------ bulk
+
+describe('bulk upserts', () => {
+	beforeEach(async () => {
+		await mustPost('/v1/customers', customer('CUST-1'));
+	});
+
+	it('inserts and modifies, reporting counts and inserted ids', async () => {
+		const existing = await mustPost('/v1/invoices', invoice('INV-1'));
+		const r = await api.put('/v1/bulk/invoices', {
+			entries: [invoice('INV-2'), { invoice_id: 'INV-1', amount_due: 0, status: 'PAID' }, invoice('INV-3')],
+		});
+		expect(r.status).toBe(200);
+		expect(r.data.object).toBe('bulk_result');
+		expect(r.data.url).toBe('https://openapi.chaserhq.com/v1/bulk/invoices');
+		expect(r.data.data).toEqual({
+			modified_count: 1,
+			inserted_count: 2,
+			inserted_ids: [
+				{ index: 0, id: sb.findInvoice('INV-2')!.id },
+				{ index: 2, id: sb.findInvoice('INV-3')!.id },
+			],
+		});
+		expect(sb.findInvoice('INV-1')).toMatchObject({ id: existing.id, status: 'PAID', amount_due: 0, total: 120 });
+	});
+
+	it('matches on id too', async () => {
+		const c = await mustPost('/v1/customers', customer('CUST-2'));
+		const r = await api.put('/v1/bulk/customers', { entries: [{ id: c.id, company_name: 'Renamed plc' }] });
+		expect(r.data.data).toMatchObject({ modified_count: 1, inserted_count: 0 });
+		expect(sb.findCustomer('CUST-2')!.company_name).toBe('Renamed plc');
+		expectValidation(
+			await api.put('/v1/bulk/customers', { entries: [{ id: 'cus_nope', company_name: 'x' }] }),
+			'entries[0].id not found: cus_nope',
+		);
+	});
+
+	it('is all-or-nothing and reports every bad entry index', async () => {
+		const entries = Array.from({ length: 10 }, (_, i) => invoice(`INV-${i}`));
+		entries[3] = invoice('INV-3', { currency_code: 'pounds' });
+		entries[7] = invoice('INV-7', { amountDue: 5 });
+		const r = await api.put('/v1/bulk/invoices', { entries });
+		expectValidation(r, 'entries[3].currency_code must be an ISO 4217 code', 'entries[7].amountDue');
+		expect(r.data.errors).toEqual([
+			{ index: 3, field: 'currency_code', message: expect.stringContaining('entries[3].currency_code') },
+			{ index: 7, field: 'amountDue', message: expect.stringContaining('entries[7].amountDue is not a known field') },
+		]);
+		expect(sb.count('invoices')).toBe(0);
+	});
+
+	it('validates new entries as creates and existing ones as updates', async () => {
+		await mustPost('/v1/invoices', invoice('INV-1'));
+		const r = await api.put('/v1/bulk/invoices', { entries: [{ invoice_id: 'INV-1', amount_due: 1 }, { invoice_id: 'INV-2' }] });
+		expectValidation(r, 'entries[1].invoice_number is required');
+		expect(r.data.errors.every((e: Json) => e.index === 1)).toBe(true);
+		expect(sb.findInvoice('INV-1')!.amount_due).toBe(120);
+	});
+
+	it('rejects the same record twice, unknown customers and bad envelopes', async () => {
+		expectValidation(await api.put('/v1/bulk/invoices', { entries: [invoice('INV-1'), invoice('INV-1')] }), 'entries[1].invoice_id duplicates entries[0]');
+		expectValidation(
+			await api.put('/v1/bulk/invoices', { entries: [invoice('INV-1', { customer_external_id: 'X' })] }),
+			'entries[0].customer_external_id references an unknown customer: X',
+		);
+		expectValidation(await api.put('/v1/bulk/invoices', { entries: [] }), 'entries must contain between 1 and 100');
+		expectValidation(
+			await api.put('/v1/bulk/invoices', { entries: Array.from({ length: 101 }, (_, i) => invoice(`INV-${i}`)) }),
+			'got 101',
+		);
+		expectValidation(await api.put('/v1/bulk/invoices', [invoice()]), 'JSON object');
+		expectValidation(await api.put('/v1/bulk/invoices', { data: [invoice()] }), 'unknown field: data');
+		expectValidation(await api.put('/v1/bulk/invoices', { entries: ['x'] }), 'entries[0] must be an object');
+		expect((await api.post('/v1/bulk/invoices', { entries: [invoice()] })).status).toBe(404);
+		expect(sb.count('invoices')).toBe(0);
+	});
+
+	it('upserts credit notes and overpayments', async () => {
+		const cn = await api.put('/v1/bulk/credit_notes', { entries: [creditNote('CN-1'), creditNote('CN-2')] });
+		expect(cn.data.data.inserted_count).toBe(2);
+		const op = await api.put('/v1/bulk/overpayments', { entries: [overpayment('OP-1')] });
+		expect(op.data.data.inserted_count).toBe(1);
+		const again = await api.put('/v1/bulk/overpayments', { entries: [{ overpayment_id: 'OP-1', total: 30 }] });
+		expect(again.data.data).toMatchObject({ modified_count: 1, inserted_count: 0, inserted_ids: [] });
+	});
+
+	it('stores 10,000 invoices in 100 bulk requests, each validated in a few ms', async () => {
+		sb.seed({ customers: 50 });
+		const customers = [...sb.store.customers.values()];
+		for (let b = 0; b < 100; b++) {
+			const entries = Array.from({ length: 100 }, (_, i) =>
+				invoice(`BULK-${b}-${i}`, {
+					customer_external_id: customers[(b + i) % customers.length].external_id,
+					payments: [{ amount: 10, date: '2024-04-24T10:00:00Z' }],
+				}),
+			);
+			const r = await api.put('/v1/bulk/invoices', { entries });
+			expect(r.status).toBe(200);
+		}
+		expect(sb.count('invoices')).toBe(10000);
+		const durations = sb.requests.map((e) => e.durationMs ?? 0).sort((a, b) => a - b);
+		expect(durations[Math.floor(durations.length / 2)]).toBeLessThan(20);
+	});
+});
+
+// ------------------------------------------------------------------ rate limit
+
+describe('rate limit', () => {
+	afterEach(() => sb.setRateLimit(null));
+
+	it('answers 429 with Retry-After when the window is full, and frees slots as time passes', async () => {
+		sb.setRateLimit({ requests: 3, windowMs: 1000, retryAfter: true });
+		for (let i = 0; i < 3; i++) expect((await api.get('/v1/organisation')).status).toBe(200);
+		const r = await api.get('/v1/organisation');
+		expect(r.status).toBe(429);
+		expect(r.data).toEqual({ message: 'rate limit exceeded', type: 'rate_limit_error', url: DOCS + 'rate_limit' });
+		expect(r.headers['retry-after']).toBe('1');
+		await sleep(1050);
+		expect((await api.get('/v1/organisation')).status).toBe(200);
+	});
+
+	it('does not count 429s or unauthenticated requests, and omits Retry-After unless asked', async () => {
+		sb.setRateLimit({ requests: 2, windowMs: 1000 });
+		const anon = axios.create({ baseURL: sb.url, validateStatus: () => true });
+		for (let i = 0; i < 5; i++) expect((await anon.get('/v1/organisation')).status).toBe(403);
+		const t0 = Date.now();
+		expect((await api.get('/v1/organisation')).status).toBe(200);
+		await sleep(100);
+		expect((await api.get('/v1/organisation')).status).toBe(200);
+		const limited = await api.get('/v1/organisation');
+		expect(limited.status).toBe(429);
+		expect(limited.headers['retry-after']).toBeUndefined();
+		for (let i = 0; i < 5; i++) expect((await api.get('/v1/organisation')).status).toBe(429);
+		// The first request leaves the window 1 s after it arrived; the rejected ones did not extend it.
+		await sleep(Math.max(0, t0 + 1050 - Date.now()));
+		expect((await api.get('/v1/organisation')).status).toBe(200);
+	});
+
+	it('can be switched off and is cleared by reset()', async () => {
+		sb.setRateLimit({ requests: 1, windowMs: 60000, retryAfter: true });
+		expect((await api.get('/v1/organisation')).status).toBe(200);
+		const r = await api.get('/v1/organisation');
+		expect(r.status).toBe(429);
+		expect(Number(r.headers['retry-after'])).toBeGreaterThanOrEqual(59);
+		sb.reset();
+		expect((await api.get('/v1/organisation')).status).toBe(200);
+		sb.setRateLimit(null);
+		for (let i = 0; i < 5; i++) expect((await api.get('/v1/organisation')).status).toBe(200);
+	});
+});
+
+// ------------------------------------------------------------------ faults
+
+describe('fault injection', () => {
+	beforeEach(async () => {
+		await mustPost('/v1/customers', customer('CUST-1'));
+		sb.clearLog();
+	});
+
+	it('500 before: the request is not applied', async () => {
+		const handle = sb.injectFault({ type: '500', method: 'POST', path: '/v1/invoices' });
+		const r = await api.post('/v1/invoices', invoice());
+		expect(r.status).toBe(500);
+		expect(r.data).toEqual({ message: 'internal server error', type: 'internal_server_error', url: DOCS + 'internal_server_error' });
+		expect(sb.count('invoices')).toBe(0);
+		expect(handle).toMatchObject({ hits: 1, remaining: 0 });
+		expect(sb.requests[0]).toMatchObject({ method: 'POST', path: '/v1/invoices', status: 500, fault: '500' });
+		expect((await api.post('/v1/invoices', invoice())).status).toBe(200);
+	});
+
+	it('500 after: the create lands but the response is lost', async () => {
+		sb.injectFault({ type: '500', path: '/v1/invoices', when: 'after' });
+		expect((await api.post('/v1/invoices', invoice())).status).toBe(500);
+		expect(sb.findInvoice('INV-1')).toBeDefined();
+		expectValidation(await api.post('/v1/invoices', invoice()), 'invoice_id already exists');
+	});
+
+	it('matches method, path prefix, RegExp and count', async () => {
+		sb.injectFault({ type: '503', method: 'PUT', count: 2 });
+		sb.injectFault({ type: '502', path: /^\/v1\/customers\/ext_/ });
+		expect((await api.get('/v1/customers')).status).toBe(200);
+		const proxied = await api.get('/v1/customers/ext_CUST-1');
+		expect(proxied.status).toBe(502);
+		expect(proxied.headers['content-type']).toMatch(/^text\/html/);
+		expect((await api.get('/v1/customers/ext_CUST-1')).status).toBe(200);
+		expect((await api.put('/v1/customers/ext_CUST-1', { status: 'ARCHIVED' })).status).toBe(503);
+		expect((await api.put('/v1/customers/ext_CUST-1', { status: 'ARCHIVED' })).status).toBe(503);
+		expect(sb.findCustomer('CUST-1')!.status).toBe('ACTIVE');
+		expect((await api.put('/v1/customers/ext_CUST-1', { status: 'ARCHIVED' })).status).toBe(200);
+	});
+
+	it('504 with a Chaser-style JSON body when asked', async () => {
+		sb.injectFault({ type: '504', format: 'json' });
+		const r = await api.get('/v1/organisation');
+		expect(r.status).toBe(504);
+		expect(r.data.type).toBe('internal_server_error');
+	});
+
+	it('429 with Retry-After seconds or an HTTP-date', async () => {
+		sb.injectFault({ type: '429', retryAfter: 3 });
+		const a = await api.get('/v1/organisation');
+		expect(a.status).toBe(429);
+		expect(a.headers['retry-after']).toBe('3');
+		sb.injectFault({ type: '429', retryAfter: 'date' });
+		const b = await api.get('/v1/organisation');
+		const when = Date.parse(b.headers['retry-after']);
+		expect(when).toBeGreaterThan(Date.now() - 1000);
+		expect(when).toBeLessThan(Date.now() + 3000);
+		sb.injectFault({ type: 429 });
+		const c = await api.get('/v1/organisation');
+		expect(c.status).toBe(429);
+		expect(c.headers['retry-after']).toBeUndefined();
+	});
+
+	it('reset destroys the socket without a response', async () => {
+		sb.injectFault({ type: 'reset', when: 'after' });
+		await expect(api.post('/v1/invoices', invoice())).rejects.toMatchObject({ code: expect.stringMatching(/ECONNRESET|ERR_/) });
+		expect(sb.findInvoice('INV-1')).toBeDefined();
+		expect(sb.requests[0]).toMatchObject({ status: 0, fault: 'reset' });
+		expect((await api.get('/v1/organisation')).status).toBe(200);
+	});
+
+	it('malformed sends truncated JSON with status 200', async () => {
+		sb.injectFault({ type: 'malformed' });
+		const r = await api.get('/v1/customers', { responseType: 'text', transformResponse: (x) => x });
+		expect(r.status).toBe(200);
+		expect(r.headers['content-type']).toMatch(/^application\/json/);
+		expect(() => JSON.parse(r.data)).toThrow();
+	});
+
+	it('slow before: a client that times out leaves nothing applied', async () => {
+		sb.injectFault({ type: 'slow', delayMs: 300 });
+		await expect(api.post('/v1/invoices', invoice(), { timeout: 100 })).rejects.toMatchObject({ code: 'ECONNABORTED' });
+		await sleep(400);
+		expect(sb.count('invoices')).toBe(0);
+	});
+
+	it('slow before: a patient client gets the answer after the delay', async () => {
+		sb.injectFault({ type: 'slow', delayMs: 200 });
+		const t0 = Date.now();
+		expect((await api.post('/v1/invoices', invoice())).status).toBe(200);
+		expect(Date.now() - t0).toBeGreaterThanOrEqual(190);
+		expect(sb.requests[0]).toMatchObject({ fault: 'slow', status: 200 });
+	});
+
+	it('slow after: applied at once, response delayed', async () => {
+		sb.injectFault({ type: 'slow', delayMs: 300, when: 'after' });
+		await expect(api.post('/v1/invoices', invoice(), { timeout: 100 })).rejects.toMatchObject({ code: 'ECONNABORTED' });
+		expect(sb.findInvoice('INV-1')).toBeDefined();
+	});
+
+	it('only faults authenticated requests; cancel() and clearFaults() remove faults', async () => {
+		const h = sb.injectFault({ type: '500', count: Infinity });
+		const anon = axios.create({ baseURL: sb.url, validateStatus: () => true });
+		expect((await anon.get('/v1/organisation')).status).toBe(403);
+		expect((await anon.get('/status/')).status).toBe(200);
+		expect((await api.get('/v1/organisation')).status).toBe(500);
+		h.cancel();
+		expect((await api.get('/v1/organisation')).status).toBe(200);
+		sb.injectFault({ type: '500', count: 5 });
+		sb.clearFaults();
+		expect((await api.get('/v1/organisation')).status).toBe(200);
+		expect(() => sb.injectFault({ type: 'explode' as never })).toThrow(/unknown fault type/);
+	});
+});
+
+// ------------------------------------------------------------------ log, seeding, lifecycle
+
+describe('request log', () => {
+	it('records method, path, parsed query and body, status and time', async () => {
+		const before = Date.now();
+		await api.post('/v1/customers', customer());
+		await api.get('/v1/customers', { params: { 'filter[status][in]': 'ACTIVE,ARCHIVED', limit: 5 } });
+		await api.post('/v1/customers', 'not json', raw);
+		expect(sb.requests).toHaveLength(3);
+		expect(sb.requests[0]).toMatchObject({ method: 'POST', path: '/v1/customers', body: customer(), status: 200 });
+		expect(sb.requests[0].time).toBeGreaterThanOrEqual(before);
+		expect(sb.requests[1]).toMatchObject({ method: 'GET', query: { 'filter[status][in]': 'ACTIVE,ARCHIVED', limit: '5' } });
+		expect(sb.requests[2]).toMatchObject({ body: 'not json', status: 400, error: expect.stringContaining('not valid JSON') });
+		sb.clearLog();
+		expect(sb.requests).toHaveLength(0);
+	});
+});
+
+describe('seeding', () => {
+	it('is deterministic and realistic', async () => {
+		const a = await createSandbox({ seed: 'demo' });
+		const b = await createSandbox({ seed: 'demo' });
+		try {
+			const strip = (s: Sandbox) =>
+				[...s.store.invoices.values(), ...s.store.customers.values()].map((rec) => {
+					const copy: Json = { ...rec };
+					delete copy.created_at;
+					delete copy.updated_at;
+					return copy;
+				});
+			expect(strip(a)).toEqual(strip(b));
+			expect(a.count('customers')).toBe(24);
+			expect(a.count('invoices')).toBe(120);
+			expect(a.count('credit_notes')).toBe(10);
+			expect(a.count('overpayments')).toBe(6);
+			expect(a.count('contact_persons')).toBe(24);
+			const statuses = new Set([...a.store.invoices.values()].map((i) => i.status));
+			expect(statuses).toEqual(expect.objectContaining({ size: expect.any(Number) }));
+			expect(statuses.has('PAID') && statuses.has('AUTHORISED')).toBe(true);
+			const currencies = new Set([...a.store.invoices.values()].map((i) => i.currency_code));
+			expect(currencies.size).toBeGreaterThan(1);
+		} finally {
+			await a.close();
+			await b.close();
+		}
+	});
+
+	it('produces records that pass the API validation (round-trip through bulk)', async () => {
+		const src = await createSandbox({ seed: 'demo' });
+		try {
+			const body = (rec: Json) => {
+				// eslint-disable-next-line @typescript-eslint/no-unused-vars
+				const { id, created_at, updated_at, ...rest } = rec;
+				return rest;
+			};
+			const check = (schema: unknown, recs: Json[]) => {
+				for (const rec of recs) expect(validateObject(body(rec), schema as never, 'create').issues).toEqual([]);
+			};
+			check(SCHEMAS.CUSTOMER, [...src.store.customers.values()]);
+			check(SCHEMAS.CONTACT_PERSON, [...src.store.contactPersons.values()]);
+			check(SCHEMAS.INVOICE, [...src.store.invoices.values()]);
+			check(SCHEMAS.CREDIT_NOTE, [...src.store.creditNotes.values()]);
+			check(SCHEMAS.OVERPAYMENT, [...src.store.overpayments.values()]);
+			const customers = [...src.store.customers.values()].map(body);
+			expect((await api.put('/v1/bulk/customers', { entries: customers })).data.data.inserted_count).toBe(24);
+			const invoices = [...src.store.invoices.values()].map(body);
+			expect((await api.put('/v1/bulk/invoices', { entries: invoices.slice(0, 100) })).status).toBe(200);
+		} finally {
+			await src.close();
+		}
+	});
+
+	it('adds more data on each seed() call without clashing', () => {
+		sb.seed({ customers: 2, invoicesPerCustomer: 2, creditNotes: 1, overpayments: 1, contactPersonsPerCustomer: 1 });
+		sb.seed({ customers: 2, invoicesPerCustomer: 2 });
+		expect(sb.count('customers')).toBe(4);
+		expect(sb.count('invoices')).toBe(8);
+		expect(sb.count('credit_notes')).toBe(1);
+		expect(sb.findCustomer('CUST-00004')).toBeDefined();
+	});
+});
+
+describe('lifecycle', () => {
+	it('closes promptly with idle keep-alive sockets and pending slow faults', async () => {
+		const other = await createSandbox({ apiKey: KEY, apiSecret: SECRET });
+		const c = client(other);
+		expect((await c.get('/v1/organisation')).status).toBe(200);
+		other.injectFault({ type: 'slow', delayMs: 60000 });
+		const pending = c.get('/v1/organisation').catch((e: Error) => e);
+		await sleep(50);
+		const t0 = Date.now();
+		await other.close();
+		expect(Date.now() - t0).toBeLessThan(1000);
+		expect(await pending).toBeInstanceOf(Error);
+	});
+
+	it('listens on 127.0.0.1', () => {
+		expect(sb.url).toBe(`http://127.0.0.1:${sb.port}`);
+	});
+});
