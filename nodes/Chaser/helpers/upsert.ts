@@ -28,8 +28,8 @@ export const batchingOptions: INodeProperties[] = [
 		type: 'number',
 		default: MAX_BULK_ENTRIES,
 		typeOptions: { minValue: 1, maxValue: MAX_BULK_ENTRIES },
-		displayOptions: { show: { useBulk: [true] } },
-		description: "Items per bulk request. Chaser's maximum, 100, is the fastest.",
+		description:
+			"Items per bulk request when Use Bulk Endpoint is on. Chaser's maximum, 100, is the fastest.",
 	},
 	{
 		displayName: 'Use Bulk Endpoint',

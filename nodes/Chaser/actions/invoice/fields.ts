@@ -1,0 +1,286 @@
+import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
+
+import { compact, normaliseTypes, payments } from '../../helpers/body';
+import { customerExternalId } from '../../helpers/customer';
+import type { InputValidator } from '../../helpers/validation';
+import { externalIdSegment } from '../../transport';
+import { INVOICE_STATUSES, invoiceStatusOptions, paymentsField } from '../common.descriptions';
+
+/** Field help shared by the top-level parameters and the Update Fields collection. */
+const HELP = {
+	invoiceId:
+		"Your own system's unique ID for the invoice (e.g. the invoice's ID in Xero, QuickBooks or your ERP). Chaser matches updates on it; it is not shown to the customer.",
+	invoiceNumber: 'The invoice number printed on the invoice and quoted to the customer in reminders',
+	currencyCode: 'ISO 4217 code of the invoice currency, e.g. GBP, EUR or USD',
+	total: 'The invoice total including tax, as printed on the invoice',
+	amountDue:
+		'What the customer still owes on this invoice: the total minus payments received and credit notes applied. This is the balance Chaser chases; 0 once settled.',
+	amountPaid:
+		'What the customer has paid against this invoice so far: the sum of payments received, not counting credit notes. 0 if nothing has been paid yet.',
+	date: 'The issue date of the invoice',
+	dueDate: 'The date payment is due; Chaser times its reminders from it',
+	subTotal: 'The invoice total before tax',
+	fullyPaidDate: 'The date the invoice was settled in full. Set it together with the status Paid.',
+	status: 'Chaser only chases Authorised invoices that still have an amount due',
+};
+
+const AMOUNT_OPTIONS = { numberPrecision: 2 };
+
+/** Create and Create or Update: the fields Chaser requires for a new invoice, as top-level parameters. */
+export const invoiceRequiredFields: INodeProperties[] = [
+	{
+		displayName: 'Invoice ID',
+		name: 'invoiceId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 8f14e45f-ceea-467f-a1b2-3c4d5e6f7a8b',
+		description: HELP.invoiceId,
+	},
+	{
+		displayName: 'Invoice Number',
+		name: 'invoiceNumber',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. INV-1042',
+		description: HELP.invoiceNumber,
+	},
+	{
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		options: invoiceStatusOptions,
+		required: true,
+		default: 'AUTHORISED',
+		description: HELP.status,
+	},
+	{
+		displayName: 'Currency Code',
+		name: 'currencyCode',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. GBP',
+		description: HELP.currencyCode,
+	},
+	{
+		displayName: 'Total',
+		name: 'total',
+		type: 'number',
+		required: true,
+		default: 0,
+		typeOptions: AMOUNT_OPTIONS,
+		description: HELP.total,
+	},
+	{
+		displayName: 'Amount Due',
+		name: 'amountDue',
+		type: 'number',
+		required: true,
+		default: 0,
+		typeOptions: { ...AMOUNT_OPTIONS, minValue: 0 },
+		description: HELP.amountDue,
+	},
+	{
+		displayName: 'Amount Paid',
+		name: 'amountPaid',
+		type: 'number',
+		required: true,
+		default: 0,
+		typeOptions: { ...AMOUNT_OPTIONS, minValue: 0 },
+		description: HELP.amountPaid,
+	},
+	{
+		displayName: 'Date',
+		name: 'date',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description: HELP.date,
+	},
+	{
+		displayName: 'Due Date',
+		name: 'dueDate',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description: HELP.dueDate,
+	},
+];
+
+/** Optional invoice fields of Create and Create or Update ("Additional Fields"). Wire names. */
+export const invoiceOptionalFields: INodeProperties[] = [
+	{ displayName: 'Fully Paid Date', name: 'fully_paid_date', type: 'dateTime', default: '', description: HELP.fullyPaidDate },
+	paymentsField,
+	{
+		displayName: 'Sub Total',
+		name: 'sub_total',
+		type: 'number',
+		default: 0,
+		typeOptions: AMOUNT_OPTIONS,
+		description: HELP.subTotal,
+	},
+];
+
+/** Every invoice field, for Update ("Update Fields"), alphabetical. Wire names. */
+export const invoiceUpdateFields: INodeProperties[] = [
+	{
+		displayName: 'Amount Due',
+		name: 'amount_due',
+		type: 'number',
+		default: 0,
+		typeOptions: { ...AMOUNT_OPTIONS, minValue: 0 },
+		description: HELP.amountDue,
+	},
+	{
+		displayName: 'Amount Paid',
+		name: 'amount_paid',
+		type: 'number',
+		default: 0,
+		typeOptions: { ...AMOUNT_OPTIONS, minValue: 0 },
+		description: HELP.amountPaid,
+	},
+	{ displayName: 'Currency Code', name: 'currency_code', type: 'string', default: '', placeholder: 'e.g. GBP', description: HELP.currencyCode },
+	{
+		displayName: 'Customer External ID',
+		name: 'customer_external_id',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. CUST-0042',
+		description: 'Moves the invoice to another customer, given by the ID that customer has in your own system',
+	},
+	{ displayName: 'Date', name: 'date', type: 'dateTime', default: '', description: HELP.date },
+	{ displayName: 'Due Date', name: 'due_date', type: 'dateTime', default: '', description: HELP.dueDate },
+	{ displayName: 'Fully Paid Date', name: 'fully_paid_date', type: 'dateTime', default: '', description: HELP.fullyPaidDate },
+	{
+		displayName: 'Invoice ID',
+		name: 'invoice_id',
+		type: 'string',
+		default: '',
+		description: "A new invoice ID, if the invoice's ID in your own system changed",
+	},
+	{ displayName: 'Invoice Number', name: 'invoice_number', type: 'string', default: '', placeholder: 'e.g. INV-1042', description: HELP.invoiceNumber },
+	paymentsField,
+	{
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		options: invoiceStatusOptions,
+		default: 'AUTHORISED',
+		description: HELP.status,
+	},
+	{ displayName: 'Sub Total', name: 'sub_total', type: 'number', default: 0, typeOptions: AMOUNT_OPTIONS, description: HELP.subTotal },
+	{ displayName: 'Total', name: 'total', type: 'number', default: 0, typeOptions: AMOUNT_OPTIONS, description: HELP.total },
+];
+
+/**
+ * Validates and shapes optional or update invoice fields (editor collection, wire names) into Chaser's body.
+ * Numbers and dates are checked and converted; payments are unwrapped from the fixed collection.
+ */
+export function invoiceBody(fields: IDataObject, check: InputValidator): IDataObject {
+	const { payments: paymentList, ...plain } = fields;
+	const body = normaliseTypes(compact(plain), check, {
+		dates: { date: 'Date', due_date: 'Due Date', fully_paid_date: 'Fully Paid Date' },
+		amounts: { total: 'Total', sub_total: 'Sub Total' },
+		currencies: { currency_code: 'Currency Code' },
+	});
+	if (body.amount_due !== undefined) body.amount_due = check.amount(body.amount_due, 'Amount Due', { min: 0 });
+	if (body.amount_paid !== undefined) body.amount_paid = check.amount(body.amount_paid, 'Amount Paid', { min: 0 });
+	if (body.status !== undefined) body.status = check.oneOf(body.status, INVOICE_STATUSES, 'Status');
+	if (body.invoice_id !== undefined) body.invoice_id = check.requiredString(body.invoice_id, 'Invoice ID');
+	if (body.invoice_number !== undefined) body.invoice_number = check.requiredString(body.invoice_number, 'Invoice Number');
+	if (body.customer_external_id !== undefined) {
+		body.customer_external_id = check.requiredString(body.customer_external_id, 'Customer External ID');
+	}
+	if (paymentList !== undefined) body.payments = payments(paymentList, check);
+	return body;
+}
+
+/**
+ * The full body of a new invoice from the top-level parameters plus "Additional Fields".
+ * Every field is validated before the customer is resolved, so a bad item sends nothing at all;
+ * a customer chosen by Chaser ID then costs one look-up for its external ID.
+ */
+export async function newInvoiceBody(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	check: InputValidator,
+): Promise<IDataObject> {
+	const param = (name: string) => context.getNodeParameter(name, itemIndex);
+	const invoiceId = check.requiredString(param('invoiceId'), 'Invoice ID');
+	const invoiceNumber = check.requiredString(param('invoiceNumber'), 'Invoice Number');
+	const fields: IDataObject = {
+		status: check.oneOf(param('status'), INVOICE_STATUSES, 'Status'),
+		currency_code: check.currency(param('currencyCode'), 'Currency Code'),
+		total: check.amount(param('total'), 'Total'),
+		amount_due: check.amount(param('amountDue'), 'Amount Due', { min: 0 }),
+		amount_paid: check.amount(param('amountPaid'), 'Amount Paid', { min: 0 }),
+		date: check.dateTime(param('date'), 'Date'),
+		due_date: check.dateTime(param('dueDate'), 'Due Date'),
+		...invoiceBody(context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject, check),
+	};
+	const customer = await customerExternalId(context, itemIndex, check);
+	return { invoice_id: invoiceId, invoice_number: invoiceNumber, customer_external_id: customer, ...fields };
+}
+
+/** Picks an invoice by your own invoice ID (invoice_id) or by Chaser's internal ID. */
+export const invoiceLocator: INodeProperties = {
+	displayName: 'Invoice',
+	name: 'invoice',
+	type: 'resourceLocator',
+	required: true,
+	default: { mode: 'externalId', value: '' },
+	description: 'The invoice in Chaser. "By Invoice ID" is the ID the invoice has in your own system (its invoice_id in Chaser).',
+	modes: [
+		{
+			displayName: 'By Invoice ID',
+			name: 'externalId',
+			type: 'string',
+			placeholder: 'e.g. 8f14e45f-ceea-467f-a1b2-3c4d5e6f7a8b',
+			hint: 'The ID the invoice has in your own system, not the invoice number',
+		},
+		{
+			displayName: 'By Chaser ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. inv_5f1c2a9b8e7d6c5b4a39',
+			hint: "Chaser's internal ID for the invoice",
+		},
+	],
+};
+
+export interface InvoiceRef {
+	/** Path segment that addresses the invoice: `ext_<invoice id>` or Chaser's internal id. */
+	segment: string;
+	/** How to name the invoice in a "not found" error. */
+	label: string;
+}
+
+/** Reads the invoice locator; a plain string (from an expression) is taken as an invoice ID. */
+export function invoiceRef(context: IExecuteFunctions, itemIndex: number, check: InputValidator): InvoiceRef {
+	const locator = context.getNodeParameter('invoice', itemIndex) as INodeParameterResourceLocator | string;
+	const mode = typeof locator === 'object' && locator !== null ? locator.mode : 'externalId';
+	const raw = typeof locator === 'object' && locator !== null ? locator.value : locator;
+	const value = check.requiredString(raw, 'Invoice');
+	if (mode === 'id') return { segment: encodeURIComponent(value), label: `Chaser ID '${value}'` };
+	return { segment: externalIdSegment(value), label: `invoice ID '${value}'` };
+}
+
+export function invoiceNotFound(ref: InvoiceRef): string {
+	return `No invoice with ${ref.label} exists in Chaser`;
+}
+
+/** Fields worth seeing at a glance; Simplify returns only these. */
+export const INVOICE_SUMMARY_FIELDS = [
+	'id',
+	'invoice_id',
+	'invoice_number',
+	'customer_external_id',
+	'customer_name',
+	'status',
+	'currency_code',
+	'total',
+	'amount_due',
+	'due_date',
+];

@@ -1,0 +1,143 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { forEachItem } from '../../helpers/items';
+import { simplifyAll } from '../../helpers/simplify';
+import { InputValidator } from '../../helpers/validation';
+import { chaserPaginate, filterQuery } from '../../transport';
+import { INVOICE_STATUSES, invoiceStatusOptions, returnAllOrLimit, simplifyField } from '../common.descriptions';
+import { INVOICE_SUMMARY_FIELDS } from './fields';
+
+const properties: INodeProperties[] = [
+	...returnAllOrLimit,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Amount Due Max',
+				name: 'amount_due_max',
+				type: 'number',
+				default: 0,
+				typeOptions: { numberPrecision: 2 },
+				description: 'Only invoices with at most this much still owed',
+			},
+			{
+				displayName: 'Amount Due Min',
+				name: 'amount_due_min',
+				type: 'number',
+				default: 0,
+				typeOptions: { numberPrecision: 2 },
+				description: 'Only invoices with at least this much still owed. Use 0.01 to leave out settled invoices.',
+			},
+			{ displayName: 'Currency Code', name: 'currency_code', type: 'string', default: '', placeholder: 'e.g. GBP' },
+			{
+				displayName: 'Customer External ID',
+				name: 'customer_external_id',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. CUST-0042',
+				description: "Only this customer's invoices, given by the ID the customer has in your own system",
+			},
+			{
+				displayName: 'Date From',
+				name: 'date_from',
+				type: 'dateTime',
+				default: '',
+				description: 'Only invoices issued on or after this date',
+			},
+			{
+				displayName: 'Date To',
+				name: 'date_to',
+				type: 'dateTime',
+				default: '',
+				description: 'Only invoices issued on or before this date (a date without a time includes the whole day)',
+			},
+			{
+				displayName: 'Due Date From',
+				name: 'due_date_from',
+				type: 'dateTime',
+				default: '',
+				description: 'Only invoices due on or after this date',
+			},
+			{
+				displayName: 'Due Date To',
+				name: 'due_date_to',
+				type: 'dateTime',
+				default: '',
+				description:
+					'Only invoices due on or before this date (a date without a time includes the whole day). With Amount Due Min 0.01 and status Authorised this lists what is overdue.',
+			},
+			{ displayName: 'Invoice Number', name: 'invoice_number', type: 'string', default: '', placeholder: 'e.g. INV-1042' },
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'multiOptions',
+				options: invoiceStatusOptions,
+				default: [],
+				description: 'Only invoices in one of these statuses',
+			},
+		],
+	},
+	simplifyField,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['invoice'], operation: ['getAll'] } }, properties);
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await forEachItem(this, async (itemIndex) => {
+		const check = new InputValidator(this.getNode(), itemIndex);
+		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+		const qs = filterQuery([
+			{ field: 'status', operator: 'in', value: statuses(filters.status, check) },
+			{ field: 'customer_external_id', operator: 'eq', value: text(filters.customer_external_id) },
+			{ field: 'invoice_number', operator: 'eq', value: text(filters.invoice_number) },
+			{ field: 'currency_code', operator: 'eq', value: currency(filters.currency_code, check) },
+			{ field: 'date', operator: 'gte', value: dateBound(filters.date_from, 'Date From', check, 'start') },
+			{ field: 'date', operator: 'lte', value: dateBound(filters.date_to, 'Date To', check, 'end') },
+			{ field: 'due_date', operator: 'gte', value: dateBound(filters.due_date_from, 'Due Date From', check, 'start') },
+			{ field: 'due_date', operator: 'lte', value: dateBound(filters.due_date_to, 'Due Date To', check, 'end') },
+			{ field: 'amount_due', operator: 'gte', value: amount(filters.amount_due_min, 'Amount Due Min', check) },
+			{ field: 'amount_due', operator: 'lte', value: amount(filters.amount_due_max, 'Amount Due Max', check) },
+		]);
+		const invoices = await chaserPaginate(this, '/v1/invoices', qs, {
+			max: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number),
+			itemIndex,
+		});
+		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+		return simplifyAll(invoices, INVOICE_SUMMARY_FIELDS, simplify);
+	});
+}
+
+function text(value: unknown): string | undefined {
+	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+function statuses(value: unknown, check: InputValidator): string[] | undefined {
+	const list = Array.isArray(value) ? value : typeof value === 'string' && value !== '' ? value.split(',') : [];
+	if (list.length === 0) return undefined;
+	return list.map((status) => check.oneOf(String(status).trim(), INVOICE_STATUSES, 'Status'));
+}
+
+function currency(value: unknown, check: InputValidator): string | undefined {
+	return text(value) === undefined ? undefined : check.currency(value, 'Currency Code');
+}
+
+function amount(value: unknown, label: string, check: InputValidator): number | undefined {
+	return value === undefined || value === null || value === '' ? undefined : check.amount(value, label);
+}
+
+/**
+ * A date filter bound as an ISO date-time. An upper bound at midnight means "that whole day", as an
+ * accountant picking 31 March means invoices dated 31 March too, so it is moved to the day's last millisecond.
+ */
+function dateBound(value: unknown, label: string, check: InputValidator, side: 'start' | 'end'): string | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const iso = check.dateTime(value, label);
+	if (side === 'end' && iso.endsWith('T00:00:00.000Z')) return `${iso.slice(0, 10)}T23:59:59.999Z`;
+	return iso;
+}

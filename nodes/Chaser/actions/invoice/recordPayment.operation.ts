@@ -1,0 +1,142 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { forEachItem } from '../../helpers/items';
+import { InputValidator } from '../../helpers/validation';
+import { chaserRequest } from '../../transport';
+import type { InvoiceRef } from './fields';
+import { invoiceLocator, invoiceNotFound, invoiceRef } from './fields';
+import { currencyDecimals, roundMoney } from './money';
+
+const properties: INodeProperties[] = [
+	{ ...invoiceLocator, description: 'The invoice the payment is for' },
+	{
+		displayName: 'Amount',
+		name: 'amount',
+		type: 'number',
+		required: true,
+		default: 0,
+		typeOptions: { minValue: 0, numberPrecision: 2 },
+		description:
+			"The amount received, in the invoice's currency. It is added to the invoice's payments, added to Amount Paid and taken off Amount Due; when nothing is left due the invoice becomes Paid.",
+	},
+	{
+		displayName: 'Payment Date',
+		name: 'paymentDate',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description:
+			'The date the money was received, e.g. the date on the bank statement. It also becomes the fully paid date when this payment settles the invoice.',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Allow Overpayment',
+				name: 'allowOverpayment',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to accept a payment larger than the amount due. The invoice is then marked Paid with nothing due, and the output's overpaid_amount says how much was paid over, so you can record it as an overpayment or refund it. When off, such a payment fails the item and the invoice is left unchanged.",
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['invoice'], operation: ['recordPayment'] } },
+	properties,
+);
+
+/**
+ * Adds a payment to an invoice: reads it, appends `{amount, date}` to its payments (keeping earlier
+ * ones, as Chaser replaces the list it is sent), updates amount_paid and amount_due, and marks it Paid
+ * when nothing is left due. Outputs the updated invoice plus `overpaid_amount`.
+ */
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await forEachItem(this, async (itemIndex) => {
+		const check = new InputValidator(this.getNode(), itemIndex);
+		const ref = invoiceRef(this, itemIndex, check);
+		const amount = check.amount(this.getNodeParameter('amount', itemIndex), 'Amount', { positive: true });
+		const date = check.dateTime(this.getNodeParameter('paymentDate', itemIndex), 'Payment Date');
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+
+		const current = await chaserRequest(this, {
+			method: 'GET',
+			path: `/v1/invoices/${ref.segment}`,
+			itemIndex,
+			notFoundMessage: invoiceNotFound(ref),
+		});
+		const invoice = current.data as IDataObject;
+		const { body, overpaid } = applyPayment(invoice, ref, amount, date, options.allowOverpayment === true, check);
+
+		const updated = await chaserRequest(this, {
+			method: 'PUT',
+			path: `/v1/invoices/${ref.segment}`,
+			body,
+			itemIndex,
+			notFoundMessage: invoiceNotFound(ref),
+		});
+		return { ...(updated.data as IDataObject), overpaid_amount: overpaid };
+	});
+}
+
+function applyPayment(
+	invoice: IDataObject,
+	ref: InvoiceRef,
+	rawAmount: number,
+	date: string,
+	allowOverpayment: boolean,
+	check: InputValidator,
+): { body: IDataObject; overpaid: number } {
+	const currency = typeof invoice.currency_code === 'string' ? invoice.currency_code : '';
+	const decimals = currencyDecimals(currency);
+	const money = (value: number) => roundMoney(value, decimals);
+	const show = (value: number) => `${value.toFixed(decimals)}${currency ? ` ${currency}` : ''}`;
+
+	const amount = money(rawAmount);
+	if (amount <= 0) check.fail(`"Amount" must be at least ${show(10 ** -decimals)}, got ${rawAmount}`);
+	if (invoice.status === 'VOIDED' || invoice.status === 'DELETED') {
+		check.fail(
+			`The invoice with ${ref.label} is ${String(invoice.status)}, so no payment can be recorded against it`,
+			'A voided or deleted invoice is no longer owed. Record the money as an overpayment instead, or restore the invoice first.',
+		);
+	}
+	const amountDue = storedAmount(invoice.amount_due, 'amount_due', ref, check);
+	const amountPaid = invoice.amount_paid === undefined || invoice.amount_paid === null
+		? 0
+		: storedAmount(invoice.amount_paid, 'amount_paid', ref, check);
+
+	const overpaid = Math.max(0, money(amount - amountDue));
+	if (overpaid > 0 && !allowOverpayment) {
+		check.fail(
+			`The payment of ${show(amount)} is more than the ${show(amountDue)} due on the invoice with ${ref.label}: it is over by ${show(overpaid)}`,
+			'Check the amount, or turn on "Allow Overpayment" in Options to record it anyway; the invoice is then marked Paid and the output shows the overpaid amount. Nothing was changed in Chaser.',
+		);
+	}
+
+	const previous = Array.isArray(invoice.payments) ? (invoice.payments as IDataObject[]) : [];
+	const body: IDataObject = {
+		payments: [...previous.map((payment) => ({ amount: payment.amount, date: payment.date })), { amount, date }],
+		amount_paid: money(amountPaid + amount),
+		amount_due: Math.max(0, money(amountDue - amount)),
+	};
+	if (amountDue > 0 && body.amount_due === 0) {
+		body.status = 'PAID';
+		body.fully_paid_date = date;
+	}
+	return { body, overpaid };
+}
+
+function storedAmount(value: unknown, field: string, ref: InvoiceRef, check: InputValidator): number {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (typeof number !== 'number' || !Number.isFinite(number)) {
+		check.fail(`The invoice with ${ref.label} has no usable ${field} in Chaser, so the payment cannot be applied`);
+	}
+	return number as number;
+}

@@ -1,0 +1,51 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { batchingOptions, upsertItems } from '../../helpers/upsert';
+import { customerLocator } from '../common.descriptions';
+import { invoiceOptionalFields, invoiceRequiredFields, newInvoiceBody } from './fields';
+
+const [invoiceIdField, invoiceNumberField, ...otherRequired] = invoiceRequiredFields;
+
+const properties: INodeProperties[] = [
+	{
+		...invoiceIdField,
+		description:
+			"Your own system's unique ID for the invoice. An invoice with this ID is updated; otherwise one is created. It is not shown to the customer.",
+	},
+	invoiceNumberField,
+	customerLocator({
+		description:
+			'The customer the invoice is addressed to; it must already exist in Chaser. "From List" and "By External ID" cost nothing extra; "By Chaser ID" costs one look-up per item to learn the external ID.',
+	}),
+	...otherRequired,
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: invoiceOptionalFields,
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: batchingOptions,
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['invoice'], operation: ['upsert'] } }, properties);
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await upsertItems(this, {
+		collectionPath: '/v1/invoices',
+		bulkPath: '/v1/bulk/invoices',
+		buildEntry: async (itemIndex, check) => {
+			const body = await newInvoiceBody(this, itemIndex, check);
+			return { key: body.invoice_id as string, body };
+		},
+	});
+}

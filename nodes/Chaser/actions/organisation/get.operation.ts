@@ -1,0 +1,24 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { forEachItem } from '../../helpers/items';
+import { chaserRequest } from '../../transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Returns the organisation the API key in the credential belongs to: its name, base currency, time zone and when Chaser last synced it',
+		name: 'getNotice',
+		type: 'notice',
+		default: '',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['organisation'], operation: ['get'] } }, properties);
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await forEachItem(this, async (itemIndex) => {
+		const envelope = await chaserRequest(this, { method: 'GET', path: '/v1/organisation', itemIndex });
+		return envelope.data as IDataObject;
+	});
+}

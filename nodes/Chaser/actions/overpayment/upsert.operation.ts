@@ -1,0 +1,41 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { batchingOptions, upsertItems } from '../../helpers/upsert';
+import { buildCreditEntry } from '../creditNote/credit';
+import { OVERPAYMENT, overpaymentIdField, overpaymentRequiredFields, overpaymentStatusField } from './fields';
+
+const properties: INodeProperties[] = [
+	{
+		...overpaymentIdField,
+		description:
+			"The overpayment's ID in your own system. An overpayment with this ID is updated; otherwise one is created.",
+	},
+	...overpaymentRequiredFields,
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [overpaymentStatusField],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: batchingOptions,
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['overpayment'], operation: ['upsert'] } }, properties);
+
+export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await upsertItems(this, {
+		collectionPath: OVERPAYMENT.collectionPath,
+		bulkPath: OVERPAYMENT.bulkPath,
+		buildEntry: async (itemIndex, check) => await buildCreditEntry(this, itemIndex, check, OVERPAYMENT),
+	});
+}

@@ -1,0 +1,162 @@
+import { useSandbox } from '../../../../helpers/sandbox';
+
+describe('customer: create', () => {
+	const chaser = useSandbox();
+
+	const parameters = {
+		resource: 'customer',
+		operation: 'create',
+		externalId: '={{ $json.id }}',
+		companyName: '={{ $json.name }}',
+	};
+
+	it('creates customers with addresses and groups, sending snake_case bodies', async () => {
+		const result = await chaser.run({
+			parameters: {
+				...parameters,
+				additionalFields: {
+					contact_first_name: 'Jane',
+					contact_last_name: 'Smith',
+					contact_email_address: '={{ $json.email }}',
+					phone_number: '+442079460000',
+					mobile_number: '+447700900123',
+					status: 'ACTIVE',
+					addresses: {
+						address: [
+							{
+								address_type: 'Billing',
+								address_line1: '1 High Street',
+								address_line2: '',
+								city: 'London',
+								postal_code: 'EC1A 1AA',
+								country: 'United Kingdom',
+							},
+						],
+					},
+					groups: { group: [{ name: 'Key Accounts', status: 'ACTIVE' }] },
+				},
+			},
+			items: [
+				{ id: 'CUST-1', name: 'Acme Trading Ltd', email: 'accounts@acme.example' },
+				{ id: 'CUST-2', name: 'Bolt Supplies Ltd', email: 'ap@bolt.example' },
+			],
+		});
+		expect(result.error).toBeUndefined();
+		expect(chaser.calls()).toEqual(['POST /v1/customers', 'POST /v1/customers']);
+		expect(chaser.sandbox.requests[0].body).toEqual({
+			external_id: 'CUST-1',
+			company_name: 'Acme Trading Ltd',
+			contact_first_name: 'Jane',
+			contact_last_name: 'Smith',
+			contact_email_address: 'accounts@acme.example',
+			phone_number: '+442079460000',
+			mobile_number: '+447700900123',
+			status: 'ACTIVE',
+			addresses: [
+				{
+					address_type: 'Billing',
+					address_line1: '1 High Street',
+					city: 'London',
+					postal_code: 'EC1A 1AA',
+					country: 'United Kingdom',
+				},
+			],
+			groups: [{ name: 'Key Accounts', status: 'ACTIVE' }],
+		});
+		const stored = chaser.sandbox.findCustomer('CUST-1');
+		expect(stored).toMatchObject({
+			company_name: 'Acme Trading Ltd',
+			contact_email_address: 'accounts@acme.example',
+			addresses: [expect.objectContaining({ city: 'London', address_type: 'Billing' })],
+			groups: [expect.objectContaining({ name: 'Key Accounts', id: expect.stringMatching(/^grp_/) })],
+		});
+		expect(result.success.map((item) => item.json)).toEqual([stored, chaser.sandbox.findCustomer('CUST-2')]);
+		expect(result.success.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+	});
+
+	it('rejects a missing company name or a bad email before sending anything', async () => {
+		const result = await chaser.run({
+			parameters: { ...parameters, additionalFields: { contact_email_address: '={{ $json.email }}' } },
+			items: [
+				{ id: 'CUST-1', name: '', email: 'a@b.example' },
+				{ id: 'CUST-2', name: 'Bolt', email: 'not-an-email' },
+			],
+			onError: 'continueRegularOutput',
+		});
+		expect(result.success.map((item) => [item.pairedItem, item.json.error])).toEqual([
+			[{ item: 0 }, '"Company Name" is required [item 0]'],
+			[{ item: 1 }, '"Contact Email Address" must be an email address, got "not-an-email" [item 1]'],
+		]);
+		expect(chaser.calls()).toEqual([]);
+
+		const stopped = await chaser.run({ parameters, items: [{ id: 'CUST-1' }] });
+		expect(stopped.error?.name).toBe('NodeOperationError');
+		expect(stopped.error?.message).toBe('"Company Name" is required [item 0]');
+		expect(chaser.calls()).toEqual([]);
+	});
+
+	it('reports a duplicate external ID as a clear 400 from Chaser', async () => {
+		chaser.sandbox.seed({ customers: 1, invoicesPerCustomer: 0, creditNotes: 0, overpayments: 0, contactPersonsPerCustomer: 0 });
+		const result = await chaser.run({ parameters, items: [{ id: 'CUST-00001', name: 'Copy Ltd' }] });
+		expect(result.error?.name).toBe('NodeApiError');
+		expect(result.error?.message).toMatch(/^Chaser rejected the request: .*external_id already exists/);
+		expect((result.error as { httpCode?: string }).httpCode).toBe('400');
+		expect(chaser.calls()).toEqual(['POST /v1/customers']);
+		expect(chaser.sandbox.count('customers')).toBe(1);
+	});
+
+	it('settles a lost response by reading the customer back instead of creating it twice', async () => {
+		chaser.sandbox.injectFault({ type: 'reset', method: 'POST', path: '/v1/customers', when: 'after' });
+		const result = await chaser.run({ parameters, items: [{ id: 'CUST-1', name: 'Acme' }] });
+		expect(result.error).toBeUndefined();
+		expect(result.success[0].json).toMatchObject({ external_id: 'CUST-1', company_name: 'Acme' });
+		expect(chaser.calls()).toEqual(['POST /v1/customers', 'GET /v1/customers/ext_CUST-1']);
+		expect(chaser.sandbox.count('customers')).toBe(1);
+	});
+
+	it('fails with a NodeApiError explaining refused credentials (403)', async () => {
+		const result = await chaser.run({
+			parameters,
+			items: [{ id: 'CUST-1', name: 'Acme' }],
+			credentials: { apiKey: 'wrong-key' },
+		});
+		expect(result.error?.name).toBe('NodeApiError');
+		expect(result.error?.message).toBe('Chaser refused the credentials: requested resource is forbidden');
+		expect(result.error?.description).toMatch(/Check the API Key and API Secret in the Chaser credential/);
+		expect((result.error as { httpCode?: string }).httpCode).toBe('403');
+		expect(chaser.sandbox.requests.map((request: { status: number }) => request.status)).toEqual([403]);
+		expect(chaser.sandbox.count('customers')).toBe(0);
+	});
+
+	it.each(['continueRegularOutput', 'continueErrorOutput'] as const)(
+		'with %s, a mix of good and bad items is fully accounted for and paired',
+		async (onError) => {
+			chaser.sandbox.seed({ customers: 1, invoicesPerCustomer: 0, creditNotes: 0, overpayments: 0, contactPersonsPerCustomer: 0 });
+			const result = await chaser.run({
+				parameters,
+				items: [
+					{ id: 'CUST-A', name: 'Alpha Ltd' },
+					{ id: 'CUST-00001', name: 'Duplicate Ltd' },
+					{ id: 'CUST-B', name: '' },
+					{ id: 'CUST-C', name: 'Gamma Ltd' },
+				],
+				onError,
+			});
+			expect(result.error).toBeUndefined();
+			const errors =
+				onError === 'continueErrorOutput' ? result.errorOutput : result.success.filter((item) => item.json.error);
+			const good = result.success.filter((item) => !item.json.error);
+			expect(good.map((item) => [item.pairedItem, item.json.external_id])).toEqual([
+				[{ item: 0 }, 'CUST-A'],
+				[{ item: 3 }, 'CUST-C'],
+			]);
+			expect(errors.map((item) => [item.pairedItem, item.json.error])).toEqual([
+				[{ item: 1 }, expect.stringMatching(/external_id already exists/)],
+				[{ item: 2 }, '"Company Name" is required [item 2]'],
+			]);
+			expect(result.success.length + result.errorOutput.length).toBe(4);
+			if (onError === 'continueErrorOutput') expect(result.success.every((item) => !item.json.error)).toBe(true);
+			expect(chaser.calls()).toEqual(['POST /v1/customers', 'POST /v1/customers', 'POST /v1/customers']);
+		},
+	);
+});

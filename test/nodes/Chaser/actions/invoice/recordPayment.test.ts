@@ -1,0 +1,226 @@
+import type { INodeParameters } from 'n8n-workflow';
+
+import { useSandbox } from '../../../../helpers/sandbox';
+import { addCustomer, addInvoice, invoiceIn } from './fixtures';
+
+function recordPayment(extra: INodeParameters = {}): INodeParameters {
+	return {
+		resource: 'invoice',
+		operation: 'recordPayment',
+		invoice: { __rl: true, mode: 'externalId', value: '={{ $json.invoice }}' },
+		amount: '={{ $json.amount }}',
+		paymentDate: '={{ $json.date }}',
+		...extra,
+	};
+}
+
+const EARLIER = { amount: 250.5, date: '2025-02-01T00:00:00.000Z' };
+
+describe('invoice: recordPayment', () => {
+	const chaser = useSandbox();
+	beforeEach(() => {
+		addCustomer(chaser.sandbox, 'CUST-1', 'Acme Trading Ltd');
+		// £1,000.00 invoice, £250.50 already paid.
+		addInvoice(chaser.sandbox, 'INV-1', { amount_paid: 250.5, amount_due: 749.5, payments: [EARLIER] });
+		chaser.sandbox.clearLog();
+	});
+
+	it('records a part payment: keeps earlier payments, raises amount paid, lowers amount due', async () => {
+		const result = await chaser.run({
+			parameters: recordPayment(),
+			items: [{ invoice: 'INV-1', amount: 100.25, date: '2025-03-05' }],
+		});
+		expect(result.error).toBeUndefined();
+		expect(chaser.calls()).toEqual(['GET /v1/invoices/ext_INV-1', 'PUT /v1/invoices/ext_INV-1']);
+		expect(chaser.sandbox.requests[1].body).toEqual({
+			payments: [EARLIER, { amount: 100.25, date: '2025-03-05T00:00:00.000Z' }],
+			amount_paid: 350.75,
+			amount_due: 649.25,
+		});
+		expect(result.success[0].json).toMatchObject({
+			invoice_id: 'INV-1',
+			status: 'AUTHORISED',
+			amount_paid: 350.75,
+			amount_due: 649.25,
+			fully_paid_date: null,
+			overpaid_amount: 0,
+		});
+		expect(result.success[0].pairedItem).toEqual({ item: 0 });
+		expect(chaser.sandbox.findInvoice('INV-1')).toMatchObject({ amount_due: 649.25, status: 'AUTHORISED' });
+		expect(invoiceIn(chaser.sandbox, 'INV-1').payments).toHaveLength(2);
+	});
+
+	it('marks the invoice Paid, with the payment date as fully paid date, when the payment settles it', async () => {
+		const result = await chaser.run({
+			parameters: recordPayment(),
+			items: [{ invoice: 'INV-1', amount: 749.5, date: '2025-03-20T14:30:00Z' }],
+		});
+		expect(result.error).toBeUndefined();
+		expect(chaser.sandbox.requests[1].body).toEqual({
+			payments: [EARLIER, { amount: 749.5, date: '2025-03-20T14:30:00.000Z' }],
+			amount_paid: 1000,
+			amount_due: 0,
+			status: 'PAID',
+			fully_paid_date: '2025-03-20T14:30:00.000Z',
+		});
+		expect(result.success[0].json).toMatchObject({ status: 'PAID', amount_due: 0, fully_paid_date: '2025-03-20T14:30:00.000Z', overpaid_amount: 0 });
+		expect(chaser.sandbox.findInvoice('INV-1')).toMatchObject({ status: 'PAID', amount_paid: 1000, amount_due: 0 });
+	});
+
+	it('adds up several payments to one invoice in one run without float noise', async () => {
+		addInvoice(chaser.sandbox, 'INV-C', { total: 0.3, sub_total: 0.25, amount_due: 0.3, amount_paid: 0 });
+		chaser.sandbox.clearLog();
+		const result = await chaser.run({
+			parameters: recordPayment(),
+			items: [
+				{ invoice: 'INV-C', amount: 0.1, date: '2025-03-01' },
+				{ invoice: 'INV-C', amount: 0.2, date: '2025-03-02' },
+			],
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.success.map((item) => [item.json.amount_paid, item.json.amount_due, item.json.status])).toEqual([
+			[0.1, 0.2, 'AUTHORISED'],
+			[0.3, 0, 'PAID'],
+		]);
+		expect(chaser.sandbox.findInvoice('INV-C')).toMatchObject({
+			amount_paid: 0.3,
+			amount_due: 0,
+			fully_paid_date: '2025-03-02T00:00:00.000Z',
+			payments: [
+				{ amount: 0.1, date: '2025-03-01T00:00:00.000Z' },
+				{ amount: 0.2, date: '2025-03-02T00:00:00.000Z' },
+			],
+		});
+	});
+
+	it("rounds to the currency's minor unit, not always to 2 decimals", async () => {
+		addInvoice(chaser.sandbox, 'INV-KWD', { currency_code: 'KWD', total: 10.5, amount_due: 10.5 });
+		addInvoice(chaser.sandbox, 'INV-JPY', { currency_code: 'JPY', total: 1000, amount_due: 1000 });
+		chaser.sandbox.clearLog();
+		const result = await chaser.run({
+			parameters: recordPayment(),
+			items: [
+				{ invoice: 'INV-KWD', amount: 0.125, date: '2025-03-01' },
+				{ invoice: 'INV-JPY', amount: 333.4, date: '2025-03-01' },
+			],
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.success.map((item) => [item.json.amount_paid, item.json.amount_due])).toEqual([
+			[0.125, 10.375],
+			[333, 667],
+		]);
+	});
+
+	it('refuses an overpayment before changing anything, saying what is due and by how much it is over', async () => {
+		const result = await chaser.run({
+			parameters: recordPayment(),
+			items: [{ invoice: 'INV-1', amount: 800, date: '2025-03-05' }],
+		});
+		expect(result.error?.name).toBe('NodeOperationError');
+		expect(result.error?.message).toBe(
+			"The payment of 800.00 GBP is more than the 749.50 GBP due on the invoice with invoice ID 'INV-1': it is over by 50.50 GBP [item 0]",
+		);
+		expect(result.error?.description).toContain('Allow Overpayment');
+		expect(chaser.calls()).toEqual(['GET /v1/invoices/ext_INV-1']);
+		expect(chaser.sandbox.findInvoice('INV-1')).toMatchObject({ amount_due: 749.5, amount_paid: 250.5, payments: [EARLIER] });
+	});
+
+	it('accepts an overpayment when allowed: Paid, nothing due, and the excess in overpaid_amount', async () => {
+		const stored = invoiceIn(chaser.sandbox, 'INV-1');
+		const result = await chaser.run({
+			parameters: recordPayment({ invoice: { __rl: true, mode: 'id', value: stored.id }, options: { allowOverpayment: true } }),
+			items: [{ amount: 800, date: '2025-03-05' }],
+		});
+		expect(result.error).toBeUndefined();
+		expect(chaser.calls()).toEqual([`GET /v1/invoices/${stored.id}`, `PUT /v1/invoices/${stored.id}`]);
+		expect(chaser.sandbox.requests[1].body).toEqual({
+			payments: [EARLIER, { amount: 800, date: '2025-03-05T00:00:00.000Z' }],
+			amount_paid: 1050.5,
+			amount_due: 0,
+			status: 'PAID',
+			fully_paid_date: '2025-03-05T00:00:00.000Z',
+		});
+		expect(result.success[0].json).toMatchObject({ status: 'PAID', amount_due: 0, amount_paid: 1050.5, overpaid_amount: 50.5 });
+	});
+
+	it('will not record a payment on a voided invoice', async () => {
+		addInvoice(chaser.sandbox, 'INV-V', { status: 'VOIDED', amount_due: 0 });
+		chaser.sandbox.clearLog();
+		const result = await chaser.run({
+			parameters: recordPayment({ options: { allowOverpayment: true } }),
+			items: [{ invoice: 'INV-V', amount: 10, date: '2025-03-05' }],
+		});
+		expect(result.error?.message).toBe(
+			"The invoice with invoice ID 'INV-V' is VOIDED, so no payment can be recorded against it [item 0]",
+		);
+		expect(chaser.calls()).toEqual(['GET /v1/invoices/ext_INV-V']);
+	});
+
+	it.each([
+		[{ amount: 0 }, '"Amount" must be greater than 0, got 0 [item 0]'],
+		[{ amount: -20 }, '"Amount" must be greater than 0, got -20 [item 0]'],
+		[{ amount: 'ten' }, '"Amount" must be a number, got "ten" [item 0]'],
+		[{ amount: 0.001 }, '"Amount" must be at least 0.01 GBP, got 0.001 [item 0]'],
+		[{ date: '' }, '"Payment Date" must be a date such as 2024-04-23 or 2024-04-23T11:00:00Z, got nothing [item 0]'],
+		[{ invoice: '' }, '"Invoice" is required [item 0]'],
+	])('rejects %j without changing anything', async (fields, message) => {
+		const result = await chaser.run({
+			parameters: recordPayment(),
+			items: [{ invoice: 'INV-1', amount: 10, date: '2025-03-05', ...fields }],
+		});
+		expect(result.error?.name).toBe('NodeOperationError');
+		expect(result.error?.message).toBe(message);
+		expect(chaser.calls().filter((call) => call.startsWith('PUT'))).toEqual([]);
+		expect(chaser.sandbox.findInvoice('INV-1')).toMatchObject({ amount_due: 749.5 });
+	});
+
+	it('sends nothing for an invalid amount or date', async () => {
+		await chaser.run({ parameters: recordPayment(), items: [{ invoice: 'INV-1', amount: -1, date: '2025-03-05' }] });
+		await chaser.run({ parameters: recordPayment(), items: [{ invoice: 'INV-1', amount: 1, date: 'soon' }] });
+		expect(chaser.calls()).toEqual([]);
+	});
+
+	it('says which invoice does not exist', async () => {
+		const result = await chaser.run({
+			parameters: recordPayment(),
+			items: [{ invoice: 'INV-404', amount: 10, date: '2025-03-05' }],
+		});
+		expect(result.error?.message).toBe("No invoice with invoice ID 'INV-404' exists in Chaser");
+		expect(chaser.calls()).toEqual(['GET /v1/invoices/ext_INV-404']);
+	});
+
+	it('continues past bad items when set to, one paired item each', async () => {
+		addInvoice(chaser.sandbox, 'INV-2', { amount_due: 50 });
+		chaser.sandbox.clearLog();
+		const result = await chaser.run({
+			parameters: recordPayment(),
+			onError: 'continueErrorOutput',
+			items: [
+				{ invoice: 'INV-1', amount: 49.5, date: '2025-03-05' },
+				{ invoice: 'INV-2', amount: 60, date: '2025-03-05' },
+				{ invoice: 'INV-404', amount: 1, date: '2025-03-05' },
+				{ invoice: 'INV-2', amount: 0, date: '2025-03-05' },
+				{ invoice: 'INV-2', amount: 50, date: '2025-03-06' },
+			],
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.success.map((item) => [item.json.invoice_id, item.json.amount_due, item.pairedItem])).toEqual([
+			['INV-1', 700, { item: 0 }],
+			['INV-2', 0, { item: 4 }],
+		]);
+		expect(result.errorOutput.map((item) => [item.json.error, item.pairedItem])).toEqual([
+			[expect.stringContaining('it is over by 10.00 GBP [item 1]'), { item: 1 }],
+			["No invoice with invoice ID 'INV-404' exists in Chaser", { item: 2 }],
+			['"Amount" must be greater than 0, got 0 [item 3]', { item: 3 }],
+		]);
+		expect(chaser.calls()).toEqual([
+			'GET /v1/invoices/ext_INV-1',
+			'PUT /v1/invoices/ext_INV-1',
+			'GET /v1/invoices/ext_INV-2',
+			'GET /v1/invoices/ext_INV-404',
+			'GET /v1/invoices/ext_INV-2',
+			'PUT /v1/invoices/ext_INV-2',
+		]);
+		expect(chaser.sandbox.findInvoice('INV-2')).toMatchObject({ status: 'PAID', fully_paid_date: '2025-03-06T00:00:00.000Z' });
+	});
+});
