@@ -7,12 +7,16 @@ import type { InputValidator } from './validation';
  * so building a body is mostly dropping empty values and validating types.
  */
 
-/** Copies the set, non-empty values of `fields` (editor collections) into a body. */
+/**
+ * Copies the set values of `fields` (editor collections) into a body. Text is trimmed, and text that is
+ * empty after trimming counts as not set, as an empty field in the editor does.
+ */
 export function compact(fields: IDataObject): IDataObject {
 	const body: IDataObject = {};
 	for (const [key, value] of Object.entries(fields)) {
-		if (value === undefined || value === null || value === '') continue;
-		body[key] = typeof value === 'string' ? value.trim() : value;
+		const trimmed = typeof value === 'string' ? value.trim() : value;
+		if (trimmed === undefined || trimmed === null || trimmed === '') continue;
+		body[key] = trimmed;
 	}
 	return body;
 }

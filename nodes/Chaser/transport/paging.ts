@@ -12,6 +12,8 @@ export interface PageOptions {
 	itemIndex?: number;
 	/** Start page (0-based) for callers that page themselves, such as the editor's customer list. */
 	startPage?: number;
+	/** What a 404 means here, e.g. that the parent customer does not exist. */
+	notFoundMessage?: string;
 }
 
 /**
@@ -25,7 +27,7 @@ export async function chaserPaginate(
 	qs: IDataObject,
 	options: PageOptions = {},
 ): Promise<IDataObject[]> {
-	const { max, itemIndex } = options;
+	const { max, itemIndex, notFoundMessage } = options;
 	const pageSize = max === undefined ? MAX_PAGE_SIZE : Math.max(1, Math.min(MAX_PAGE_SIZE, max));
 	const records: IDataObject[] = [];
 	for (let page = options.startPage ?? 0; ; page++) {
@@ -34,6 +36,7 @@ export async function chaserPaginate(
 			path,
 			qs: { ...qs, page, limit: pageSize },
 			itemIndex,
+			notFoundMessage,
 		});
 		const data = Array.isArray(envelope.data) ? (envelope.data as IDataObject[]) : [];
 		for (const record of data) {

@@ -1,5 +1,5 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { customerNotFound, customerRef } from '../../helpers/customer';
 import { forEachItem } from '../../helpers/items';
@@ -51,15 +51,11 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			{ field: 'external_id', operator: 'eq', value: filters.external_id },
 			{ field: 'status', operator: 'eq', value: filters.status },
 		]);
-		try {
-			return await chaserPaginate(this, contactsPath(customer), qs, {
-				max: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number),
-				itemIndex,
-			});
-		} catch (error) {
+		return await chaserPaginate(this, contactsPath(customer), qs, {
+			max: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number),
+			itemIndex,
 			// The list itself always exists, so a 404 means the customer does not.
-			if (error instanceof NodeApiError && error.httpCode === '404') error.message = customerNotFound(customer);
-			throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex });
-		}
+			notFoundMessage: customerNotFound(customer),
+		});
 	});
 }
