@@ -1,0 +1,270 @@
+#!/usr/bin/env node
+'use strict';
+// `npm start`: the one-command demo. Builds this package, starts the Chaser sandbox with a demo organisation,
+// installs (or reuses) n8n 2.41.1, installs the package into it as a community package, imports a Chaser
+// credential and the example workflows, and starts n8n with an owner account ready. Ctrl-C stops everything.
+// See README "Try it" and examples/README.md.
+const fs = require('fs');
+const net = require('net');
+const path = require('path');
+
+const harness = require('../test/e2e/harness');
+const { createSandbox } = require('../test/sandbox');
+const demo = require('./lib/demo');
+
+const N8N_VERSION = '2.41.1';
+const DEFAULTS = { port: 5678, sandboxPort: 8765 };
+const OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'Owner', password: 'ChaserDemo-2025' };
+
+const USAGE = `Usage: npm start [-- options]    (or: node scripts/start.js [options])
+
+Starts n8n ${N8N_VERSION} with this package installed, a Chaser sandbox with demo data and example workflows.
+
+Options:
+  --port N           n8n port on 127.0.0.1 (default ${DEFAULTS.port}, env CHASER_DEMO_PORT)
+  --sandbox-port N   Chaser sandbox port (default ${DEFAULTS.sandboxPort}, env CHASER_SANDBOX_PORT; 0 = any free port)
+  --no-sandbox       use your own Chaser account instead of the sandbox: set CHASER_API_KEY, CHASER_API_SECRET
+                     (and CHASER_BASE_URL if not https://openapi.chaserhq.com). The webhook examples then write to it!
+  --no-build         reuse dist/ as it is instead of running npm run build
+  --quiet-sandbox    do not print the sandbox's request log
+  --help
+
+Env: CHASER_DEMO_EMAIL, CHASER_DEMO_PASSWORD (owner login; default ${OWNER.email} / ${OWNER.password}),
+     CHASER_E2E_CACHE (cache folder for Node 24, n8n and the demo state; default ~/.cache/n8n-nodes-chaser).`;
+
+function parseArgs(argv, env) {
+	const options = {
+		port: env.CHASER_DEMO_PORT ? Number(env.CHASER_DEMO_PORT) : DEFAULTS.port,
+		sandboxPort: env.CHASER_SANDBOX_PORT ? Number(env.CHASER_SANDBOX_PORT) : DEFAULTS.sandboxPort,
+		sandbox: true,
+		build: true,
+		sandboxLog: true,
+		help: false,
+	};
+	for (let i = 0; i < argv.length; i += 1) {
+		const [flag, inline] = argv[i].split('=', 2);
+		const value = () => {
+			if (inline !== undefined) return inline;
+			if (i + 1 >= argv.length) throw new Error(`${flag} needs a value`);
+			i += 1;
+			return argv[i];
+		};
+		if (flag === '--port') options.port = Number(value());
+		else if (flag === '--sandbox-port') options.sandboxPort = Number(value());
+		else if (flag === '--no-sandbox') options.sandbox = false;
+		else if (flag === '--no-build') options.build = false;
+		else if (flag === '--quiet-sandbox') options.sandboxLog = false;
+		else if (flag === '--help' || flag === '-h') options.help = true;
+		else throw new Error(`unknown option: ${argv[i]}`);
+	}
+	if (!Number.isInteger(options.port) || options.port < 1 || options.port > 65535) throw new Error('--port must be a port number');
+	if (!Number.isInteger(options.sandboxPort) || options.sandboxPort < 0 || options.sandboxPort > 65535) {
+		throw new Error('--sandbox-port must be a port number (0 = any free port)');
+	}
+	return options;
+}
+
+function portIsFree(port) {
+	return new Promise((resolve) => {
+		const server = net.createServer();
+		server.once('error', () => resolve(false));
+		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+	});
+}
+
+/** A problem the user can fix (busy port, missing keys): printed without a stack trace. */
+class UsageError extends Error {}
+
+const started = Date.now();
+const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+const say = (line = '') => process.stdout.write(`${line}\n`);
+
+/** Runs one numbered step, printing its title first and its duration after. */
+async function step(number, total, title, work) {
+	const begun = Date.now();
+	say(`[${number}/${total}] ${title} ...`);
+	const result = await work();
+	say(`      done in ${seconds(begun)}`);
+	return result;
+}
+
+const state = { sandbox: undefined, n8n: undefined, stopping: false, lastSignalAt: 0 };
+
+async function shutdown(reason, exitCode) {
+	if (state.stopping) return;
+	state.stopping = true;
+	say(`\n${reason}: stopping n8n and the Chaser sandbox ...`);
+	try {
+		if (state.n8n) await state.n8n.stop({ graceMs: 20000 });
+	} catch (error) {
+		say(`  stopping n8n failed: ${error.message}`);
+	}
+	try {
+		if (state.sandbox) await state.sandbox.close();
+	} catch (error) {
+		say(`  stopping the sandbox failed: ${error.message}`);
+	}
+	say('Stopped. Bye!');
+	process.exit(exitCode);
+}
+
+function onSignal(signal) {
+	const now = Date.now();
+	if (state.stopping) {
+		// npm forwards the terminal's Ctrl-C too, so the same press can arrive twice; a later one forces the exit.
+		if (now - state.lastSignalAt > 1500) {
+			say('Forced exit.');
+			if (state.n8n) state.n8n.killGroup('SIGKILL');
+			process.exit(130);
+		}
+		return;
+	}
+	state.lastSignalAt = now;
+	void shutdown(signal, 0);
+}
+
+function chaserAccount(options) {
+	if (options.sandbox) return undefined;
+	const apiKey = process.env.CHASER_API_KEY;
+	const apiSecret = process.env.CHASER_API_SECRET;
+	if (!apiKey || !apiSecret) throw new UsageError('--no-sandbox needs CHASER_API_KEY and CHASER_API_SECRET in the environment');
+	return { apiKey, apiSecret, baseUrl: process.env.CHASER_BASE_URL || 'https://openapi.chaserhq.com', name: 'Chaser account' };
+}
+
+async function main() {
+	let options;
+	try {
+		options = parseArgs(process.argv.slice(2), process.env);
+	} catch (error) {
+		process.stderr.write(`${error.message}\n\n${USAGE}\n`);
+		process.exit(2);
+	}
+	if (options.help) {
+		say(USAGE);
+		return;
+	}
+	process.on('SIGINT', () => onSignal('SIGINT'));
+	process.on('SIGTERM', () => onSignal('SIGTERM'));
+
+	const account = chaserAccount(options);
+	const owner = {
+		...OWNER,
+		email: process.env.CHASER_DEMO_EMAIL || OWNER.email,
+		password: process.env.CHASER_DEMO_PASSWORD || OWNER.password,
+	};
+
+	say(`n8n-nodes-chaser demo: n8n ${N8N_VERSION} + the Chaser node${options.sandbox ? ' + the Chaser sandbox' : ''}`);
+	say(`(first run: installs Node 24 and n8n into ${harness.cacheRoot()}, 3-6 minutes; later runs take ~20 s)\n`);
+
+	if (!(await portIsFree(options.port))) throw new UsageError(`port ${options.port} is in use: pick another with --port N`);
+	if (options.sandbox && options.sandboxPort !== 0 && !(await portIsFree(options.sandboxPort))) {
+		throw new UsageError(`port ${options.sandboxPort} is in use: pick another with --sandbox-port N (0 = any free port)`);
+	}
+	const total = 5;
+
+	const credential = await step(1, total, options.sandbox ? 'Starting the Chaser sandbox with a demo organisation' : 'Using your Chaser account', async () => {
+		if (!options.sandbox) {
+			say(`      Base URL ${account.baseUrl}, API key ${account.apiKey.slice(0, 4)}…`);
+			return demo.chaserCredential(account);
+		}
+		state.sandbox = await createSandbox({
+			port: options.sandboxPort,
+			seed: 'demo',
+			referenceDate: new Date(), // due dates relative to today, so "overdue" means something
+			quiet: !options.sandboxLog,
+			logger: (line) => {
+				if (!state.stopping) say(`  [sandbox] ${line.replace(/^\S+ /, '')}`);
+			},
+		});
+		const s = state.sandbox;
+		say(
+			`      ${s.url}: ${s.count('customers')} customers, ${s.count('invoices')} invoices, ` +
+				`${s.count('credit_notes')} credit notes, ${s.count('overpayments')} overpayments`,
+		);
+		return demo.chaserCredential({ apiKey: s.apiKey, apiSecret: s.apiSecret, baseUrl: s.url });
+	});
+	if (state.stopping) return;
+
+	const [tarball, install] = await step(2, total, `Building the package and installing n8n ${N8N_VERSION} (cached after the first run)`, () =>
+		Promise.all([harness.packPackage({ build: options.build }), harness.ensureN8n(N8N_VERSION)]),
+	);
+	if (state.stopping) return;
+
+	// Fresh state on every start: the sandbox is in memory and re-seeded each time, so old executions and
+	// records in n8n would point at data that no longer exists; the package is the one just built; the owner
+	// login is the one printed below. Nothing worth keeping lives there (the big n8n install is cached apart).
+	const stateDir = path.join(harness.cacheRoot(), 'demo', `n8n-${options.port}`);
+	const examples = demo.loadExamples();
+	await step(3, total, 'Installing the package into n8n and importing the credential and example workflows', async () => {
+		fs.rmSync(stateDir, { recursive: true, force: true });
+		fs.mkdirSync(stateDir, { recursive: true });
+		state.n8n = await harness.N8nInstance.create({ version: N8N_VERSION, port: options.port, tarball, stateDir });
+		await state.n8n.importCredentials([credential]);
+		await state.n8n.importWorkflows(examples.map((example) => example.workflow));
+		await state.n8n.publish(examples.filter((example) => example.publish).map((example) => example.workflow.id));
+		say(`      ${examples.length} workflows (${examples.filter((example) => example.publish).length} published), n8n ${install.version} in ${install.dir}`);
+	});
+	if (state.stopping) return;
+
+	await step(4, total, `Starting n8n on http://127.0.0.1:${options.port}`, async () => {
+		await state.n8n.start({ timeoutMs: 180000 });
+		state.n8n.exited.then((info) => {
+			if (!state.stopping) void shutdown(`n8n exited unexpectedly (${JSON.stringify(info)}; log: ${state.n8n.logFile})`, 1);
+		});
+	});
+	if (state.stopping) return;
+
+	await step(5, total, 'Creating the owner account', async () => {
+		const response = await fetch(`${state.n8n.url}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(owner),
+		});
+		if (!response.ok) throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
+	});
+	if (state.stopping) return;
+
+	printReady({ options, owner, examples });
+}
+
+function printReady({ options, owner, examples }) {
+	const n8n = state.n8n;
+	const url = n8n.url;
+	const today = new Date().toISOString().slice(0, 10);
+	const line = '='.repeat(78);
+	const names = examples.map((example) => `${example.workflow.name}${example.publish ? ' (published)' : ''}`);
+	say('');
+	say(line);
+	say(`Chaser demo is ready after ${seconds(started)}`);
+	say(line);
+	say(`  n8n editor:   ${url}`);
+	say(`  Email:        ${owner.email}`);
+	say(`  Password:     ${owner.password}`);
+	if (state.sandbox) {
+		say(`  Chaser sandbox: ${state.sandbox.url}  (credential "${demo.CREDENTIAL_NAME}": API key ${state.sandbox.apiKey}, secret ${state.sandbox.apiSecret})`);
+	}
+	say('');
+	say('  Workflows:');
+	for (const name of names) say(`    - ${name}`);
+	say('');
+	say('  Try the webhooks (each prints what the workflow returns):');
+	demo.webhookCalls(url, today).forEach((call, index) => {
+		say(`   ${index + 1}. ${call.title}`);
+		say(`      ${call.curl}`);
+	});
+	say('');
+	say(`  In the editor, open "${examples.find((example) => example.file === 'overdue-reminder-digest.json').workflow.name}"`);
+	say('  and click "Execute workflow" to list overdue invoices (its email node is disabled until you add SMTP).');
+	say('');
+	say(`  n8n log: ${n8n.logFile}`);
+	say(`  Processes: n8n pid ${n8n.pid} (own process group), this script pid ${process.pid}, task broker port ${n8n.brokerPort}`);
+	say('  Press Ctrl-C to stop n8n and the sandbox.');
+	say(line);
+}
+
+main().catch((error) => {
+	const detail = error instanceof UsageError || !(error && error.stack) ? String(error.message || error) : error.stack;
+	process.stderr.write(`\nnpm start failed: ${detail}\n`);
+	if (state.sandbox || state.n8n) void shutdown('Failed', 1);
+	else process.exit(1);
+});

@@ -1,0 +1,127 @@
+'use strict';
+// Builders for the workflows the end-to-end suite imports into n8n. Node typeVersions are ones both n8n 1.123 and
+// 2.41 know: Webhook 2, Set 3.4, Split Out 1, No Operation 1.
+
+const CHASER = 'n8n-nodes-chaser.chaser';
+const CREDENTIAL = { id: 'chaserE2eCred01', name: 'Chaser sandbox' };
+
+let nodeCounter = 0;
+function nodeId() {
+	nodeCounter += 1;
+	return `c4a5e2e0-0000-4000-8000-${String(nodeCounter).padStart(12, '0')}`;
+}
+
+function webhookNode(path, method = 'POST') {
+	return {
+		id: nodeId(),
+		name: 'Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position: [0, 0],
+		parameters: { httpMethod: method, path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+	};
+}
+
+/** A Chaser node (`parameters` = resource, operation and the operation's parameters). */
+function chaserNode(name, parameters, extra = {}) {
+	return {
+		id: nodeId(),
+		name,
+		type: CHASER,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { chaserApi: { ...CREDENTIAL } },
+		...extra,
+	};
+}
+
+/** A Set (Edit Fields) node: `fields` = { name: [type, value] }, type one of string/number/boolean/object/array. */
+function setNode(name, fields, { includeOtherFields = false } = {}) {
+	return {
+		id: nodeId(),
+		name,
+		type: 'n8n-nodes-base.set',
+		typeVersion: 3.4,
+		position: [0, 0],
+		parameters: {
+			mode: 'manual',
+			assignments: {
+				assignments: Object.entries(fields).map(([field, [type, value]], index) => ({
+					id: `a${index}-${field}`,
+					name: field,
+					value,
+					type,
+				})),
+			},
+			includeOtherFields,
+			options: {},
+		},
+	};
+}
+
+function splitOutNode(name, fieldToSplitOut) {
+	return {
+		id: nodeId(),
+		name,
+		type: 'n8n-nodes-base.splitOut',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { fieldToSplitOut, include: 'noOtherFields', options: {} },
+	};
+}
+
+function noOpNode(name) {
+	return { id: nodeId(), name, type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [0, 0], parameters: {} };
+}
+
+function connect(from, to, outputIndex = 0) {
+	return { from, to, outputIndex };
+}
+
+/**
+ * A workflow from its nodes and [from, to, outputIndex?] links. Nodes are laid out left to right.
+ * When `links` is omitted the nodes are chained in order (Webhook → … → last).
+ */
+function workflow({ id, name, nodes, links }) {
+	const chain = links || nodes.slice(1).map((node, index) => connect(nodes[index].name, node.name));
+	const connections = {};
+	for (const { from, to, outputIndex } of chain.map((link) => (Array.isArray(link) ? connect(...link) : link))) {
+		connections[from] = connections[from] || { main: [] };
+		const outputs = connections[from].main;
+		while (outputs.length <= outputIndex) outputs.push([]);
+		outputs[outputIndex].push({ node: to, type: 'main', index: 0 });
+	}
+	return {
+		id,
+		name: name || id,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: nodes.map((node, index) => ({ ...node, position: [index * 220, node.position[1]] })),
+		connections,
+	};
+}
+
+/** Webhook (POST /webhook/<path>) → one Chaser node; the response is the Chaser node's output items. */
+function chaserWebhookWorkflow(id, path, parameters) {
+	return workflow({ id, nodes: [webhookNode(path), chaserNode('Chaser', parameters)] });
+}
+
+/** Resource locator value by external ID, from an expression or a literal. */
+function byExternalId(value) {
+	return { __rl: true, mode: 'externalId', value };
+}
+
+module.exports = {
+	CHASER,
+	CREDENTIAL,
+	webhookNode,
+	chaserNode,
+	setNode,
+	splitOutNode,
+	noOpNode,
+	connect,
+	workflow,
+	chaserWebhookWorkflow,
+	byExternalId,
+};
