@@ -81,7 +81,7 @@ function isEntryRejection(error: unknown): boolean {
 }
 
 /**
- * When Chaser names the bad entries (`errors[].index`), they fail and the rest is sent again;
+ * When Chaser names the bad entries (`errors[].index`), they fail and the rest (if any) is sent again;
  * otherwise the batch is halved until each bad entry stands alone.
  */
 async function isolateRejected(
@@ -92,7 +92,7 @@ async function isolateRejected(
 	error: NodeApiError,
 ): Promise<void> {
 	const named = namedIndexes(error, batch.length);
-	if (named.size > 0 && named.size < batch.length) {
+	if (named.size > 0) {
 		const rest: PendingEntry[] = [];
 		batch.forEach((pending, index) => {
 			if (named.has(index)) results[pending.position] = { ok: false, error: entryError(context, error, index) };
@@ -124,7 +124,7 @@ function namedIndexes(error: NodeApiError, batchLength: number): Set<number> {
 function entryError(context: ChaserContext, error: NodeApiError, index: number): NodeApiError {
 	const reasons = errorsOf(error)
 		.filter((entry) => Number(entry.index) === index)
-		.map((entry) => [entry.field, entry.message].filter(Boolean).join(': '));
+		.map((entry) => entryReason(entry));
 	const reason = reasons.length > 0 ? reasons.join('; ') : error.message;
 	return new NodeApiError(
 		context.getNode(),
@@ -135,4 +135,16 @@ function entryError(context: ChaserContext, error: NodeApiError, index: number):
 			httpCode: '400',
 		},
 	);
+}
+
+/**
+ * One entry's reason without its position in the batch ("entries[42]." means nothing to the user,
+ * whose item number is different), prefixed with the field unless the message starts with it.
+ */
+function entryReason(entry: IDataObject): string {
+	const field = typeof entry.field === 'string' ? entry.field : '';
+	const message = (typeof entry.message === 'string' ? entry.message : '').replace(/^entries\[\d+\]\.?/, '').trim();
+	if (!field) return message;
+	if (!message) return field;
+	return message.startsWith(field) ? message : `${field}: ${message}`;
 }

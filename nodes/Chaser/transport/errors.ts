@@ -10,7 +10,23 @@ export interface ErrorContext {
 	/** How long the request waited on 429s before giving up. */
 	rateLimitWaitedMs?: number;
 	attempts?: number;
+	/** The per-request timeout in force, to name it when a request timed out. */
+	timeoutMs?: number;
 }
+
+/**
+ * Plain words for network error codes. The code itself stays out of the message: n8n replaces any
+ * message that mentions a code such as ECONNRESET with its own generic text, which would hide ours.
+ */
+const NETWORK_REASONS: Record<string, string> = {
+	ECONNREFUSED: 'the connection was refused',
+	ECONNRESET: 'the connection was closed before Chaser answered',
+	ENOTFOUND: 'the host name in the Base URL was not found',
+	EAI_AGAIN: 'the host name in the Base URL could not be looked up',
+	EHOSTUNREACH: 'the host is unreachable',
+	ENETUNREACH: 'the network is unreachable',
+	EPIPE: 'the connection was closed while the request was being sent',
+};
 
 const KEYS_HELP =
 	'Check the API Key and API Secret in the Chaser credential. Keys are created in Chaser under Organisation Settings > Integrations > Get API keys (Enterprise plan).';
@@ -53,13 +69,19 @@ function explain(failure: Failure, context: ErrorContext): { message: string; de
 			};
 		case 'server':
 			return {
-				message: `Chaser had a problem handling the request (HTTP ${failure.status}): ${chaserSays}`,
+				message:
+					chaserSays === `HTTP ${failure.status}`
+						? `Chaser had a problem handling the request (HTTP ${failure.status})`
+						: `Chaser had a problem handling the request (HTTP ${failure.status}): ${chaserSays}`,
 				description: `This is usually temporary. The node tried ${context.attempts ?? 1} time(s); run it again later.`,
 			};
 		case 'timeout':
 			return {
-				message: `Chaser did not answer in time: ${chaserSays}`,
-				description: `The node tried ${context.attempts ?? 1} time(s). Check the Base URL in the credential, or raise "Timeout" in the node options.`,
+				message:
+					context.timeoutMs !== undefined
+						? `Chaser did not answer within ${context.timeoutMs / 1000} s`
+						: 'Chaser did not answer in time',
+				description: `The node tried ${context.attempts ?? 1} time(s) (${withCode(failure)}). Check the Base URL in the credential, or raise "Timeout" in the node options.`,
 			};
 		case 'malformed':
 			return {
@@ -67,10 +89,18 @@ function explain(failure: Failure, context: ErrorContext): { message: string; de
 				description: `The node tried ${context.attempts ?? 1} time(s). Check that the Base URL in the credential points at Chaser's API.`,
 			};
 		case 'network':
-		default:
+		default: {
+			const reason = failure.code ? NETWORK_REASONS[failure.code] : chaserSays;
 			return {
-				message: `Could not reach Chaser: ${chaserSays}`,
-				description: 'Check the Base URL in the credential and the network between n8n and Chaser.',
+				message: reason ? `Could not reach Chaser: ${reason}` : 'Could not reach Chaser',
+				description: `${withCode(failure)}. The node tried ${context.attempts ?? 1} time(s). Check the Base URL in the credential and the network between n8n and Chaser.`,
 			};
+		}
 	}
+}
+
+/** The raw error, with its code, for the description (where n8n leaves it alone). */
+function withCode(failure: Failure): string {
+	if (!failure.code) return failure.message;
+	return failure.message.includes(failure.code) ? failure.message : `${failure.message} (${failure.code})`;
 }

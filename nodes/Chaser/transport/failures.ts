@@ -14,6 +14,8 @@ export interface Failure {
 	/** Chaser's error body, when it sent one. */
 	body?: IDataObject;
 	message: string;
+	/** Node's error code for network failures and timeouts, e.g. ECONNRESET. */
+	code?: string;
 	retryAfterMs?: number;
 	/** True only when the failure proves the server never acted on the request. */
 	neverLanded: boolean;
@@ -51,12 +53,13 @@ export function classifyThrown(error: unknown): Failure {
 	const code = errorCode(error);
 	const message = errorMessage(error);
 	if (code && TIMEOUT_CODES.has(code)) {
-		return { ok: false, kind: 'timeout', message: `the request timed out (${code})`, neverLanded: false };
+		return { ok: false, kind: 'timeout', code, message, neverLanded: false };
 	}
 	return {
 		ok: false,
 		kind: 'network',
-		message: code ? `${message} (${code})` : message,
+		code,
+		message,
 		neverLanded: code !== undefined && NOT_SENT_CODES.has(code),
 	};
 }
@@ -67,6 +70,8 @@ export function parseRetryAfter(header: unknown): number | undefined {
 	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
 	const text = String(value).trim();
 	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+	// An HTTP date names its weekday or month; Date.parse alone would read "-5" or "12" as dates.
+	if (!/[a-z]{3}/i.test(text)) return undefined;
 	const date = Date.parse(text);
 	if (Number.isNaN(date)) return undefined;
 	return Math.max(0, date - transportSettings.now());

@@ -19,13 +19,18 @@ export function slotIntervalMs(): number {
 	return (windowMs / requests) * JITTER_MARGIN;
 }
 
-/** Waits until this key may send its next request. */
+/**
+ * Waits until this key may send its next request. A hold set after a 429 (`holdUntil`) is honoured
+ * even when pacing is off, so a Retry-After is always waited out.
+ */
 export async function acquireSlot(key: string): Promise<void> {
 	const interval = slotIntervalMs();
-	if (interval === 0) return;
+	const reserved = nextSlotByKey.get(key);
+	if (interval === 0 && reserved === undefined) return;
 	const now = transportSettings.now();
-	const slot = Math.max(now, nextSlotByKey.get(key) ?? 0);
-	nextSlotByKey.set(key, slot + interval);
+	const slot = Math.max(now, reserved ?? 0);
+	if (interval === 0 && slot === now) nextSlotByKey.delete(key);
+	else nextSlotByKey.set(key, slot + interval);
 	if (slot > now) await transportSettings.sleep(slot - now);
 }
 

@@ -125,10 +125,14 @@ export async function chaserRequest(context: ChaserContext, request: ChaserReque
 			notFoundMessage: request.notFoundMessage,
 			rateLimitWaitedMs,
 			attempts,
+			timeoutMs: connection.timeoutMs,
 		};
 
 		if (failure.kind === 'rateLimited') {
-			const waitMs = failure.retryAfterMs ?? backoffMs(rateLimitHits, transportSettings.rateLimitFallbackMs);
+			const waitMs = Math.max(
+				transportSettings.rateLimitMinWaitMs,
+				failure.retryAfterMs ?? backoffMs(rateLimitHits, transportSettings.rateLimitFallbackMs),
+			);
 			rateLimitHits++;
 			if (rateLimitWaitedMs + waitMs > connection.maxRateLimitWaitMs) {
 				throw toNodeApiError(context.getNode(), failure, errorContext);

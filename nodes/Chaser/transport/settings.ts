@@ -16,6 +16,8 @@ export interface TransportSettings {
 	backoffMaxMs: number;
 	/** Fallback wait after a 429 without Retry-After (Chaser does not document the header). */
 	rateLimitFallbackMs: number;
+	/** Least wait after any 429, so "Retry-After: 0" or a past date cannot turn into a tight retry loop. */
+	rateLimitMinWaitMs: number;
 	/** Total time one request may spend waiting out 429s before it fails. */
 	maxRateLimitWaitMs: number;
 	sleep: (ms: number) => Promise<void>;
@@ -30,6 +32,7 @@ export const defaultTransportSettings: Readonly<TransportSettings> = Object.free
 	backoffBaseMs: 500,
 	backoffMaxMs: 30_000,
 	rateLimitFallbackMs: 15_000,
+	rateLimitMinWaitMs: 1_000,
 	maxRateLimitWaitMs: 300_000,
 	sleep: async (ms: number) => await sleep(ms),
 	now: () => Date.now(),
