@@ -44,7 +44,7 @@ export const batchingOptions: INodeProperties[] = [
 /**
  * Create or Update: through the bulk endpoint in batches (the default), or one item at a time with
  * PUT by external key and, on 404, POST. Either way each input item yields exactly one paired
- * output item or error item, and every item is validated before anything is sent.
+ * output item or error item, and each item is validated before any request that carries it is sent.
  */
 export async function upsertItems(context: IExecuteFunctions, spec: UpsertSpec): Promise<INodeExecutionData[]> {
 	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
@@ -56,31 +56,46 @@ export async function upsertItems(context: IExecuteFunctions, spec: UpsertSpec):
 	}
 
 	const items = context.getInputData();
-	const output: Array<INodeExecutionData | undefined> = new Array(items.length);
-	const entries: IDataObject[] = [];
-	const entryItems: number[] = [];
+	const batchSize = Math.max(
+		1,
+		Math.min(MAX_BULK_ENTRIES, typeof options.batchSize === 'number' ? options.batchSize : MAX_BULK_ENTRIES),
+	);
+	const output: INodeExecutionData[] = new Array(items.length);
+	let batch: Array<{ itemIndex: number; entry: IDataObject }> = [];
+
+	// A batch goes out as soon as it is full, so building the next one overlaps the wait for the
+	// next rate-limit slot instead of delaying the first request until every item is built.
+	const flush = async () => {
+		const sent = batch;
+		batch = [];
+		const results = await chaserBulkUpsert(
+			context,
+			spec.bulkPath,
+			sent.map(({ entry }) => entry),
+			batchSize,
+		);
+		results.forEach((result, position) => {
+			const { itemIndex, entry } = sent[position];
+			if (result.ok) {
+				const record = result.id !== undefined ? { ...entry, id: result.id } : entry;
+				output[itemIndex] = pairWith(context, record, itemIndex)[0];
+			} else {
+				output[itemIndex] = failItem(context, result.error, itemIndex);
+			}
+		});
+	};
+
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const { body } = await spec.buildEntry(itemIndex, new InputValidator(context.getNode(), itemIndex));
-			entries.push(body);
-			entryItems.push(itemIndex);
+			batch.push({ itemIndex, entry: body });
 		} catch (error) {
 			output[itemIndex] = failItem(context, error, itemIndex);
 		}
+		if (batch.length === batchSize) await flush();
 	}
-
-	const batchSize = typeof options.batchSize === 'number' ? options.batchSize : MAX_BULK_ENTRIES;
-	const results = await chaserBulkUpsert(context, spec.bulkPath, entries, batchSize);
-	results.forEach((result, position) => {
-		const itemIndex = entryItems[position];
-		if (result.ok) {
-			const record = result.id !== undefined ? { ...entries[position], id: result.id } : entries[position];
-			output[itemIndex] = pairWith(context, record, itemIndex)[0];
-		} else {
-			output[itemIndex] = failItem(context, result.error, itemIndex);
-		}
-	});
-	return output as INodeExecutionData[];
+	if (batch.length > 0) await flush();
+	return output;
 }
 
 async function upsertOne(
