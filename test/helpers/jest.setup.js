@@ -7,3 +7,4 @@ const folder = path.join(os.tmpdir(), 'n8n-nodes-chaser-jest');
 fs.mkdirSync(folder, { recursive: true });
 process.env.N8N_USER_FOLDER = folder;
 process.env.N8N_ENCRYPTION_KEY = process.env.N8N_ENCRYPTION_KEY || 'chaser-tests-encryption-key';
+process.env.N8N_LOG_LEVEL = process.env.N8N_LOG_LEVEL || 'silent'; // the engine's own logger would print every node error

@@ -12,6 +12,8 @@ export interface ErrorContext {
 	attempts?: number;
 	/** The per-request timeout in force, to name it when a request timed out. */
 	timeoutMs?: number;
+	/** An endpoint's own words for its rate limit (e.g. sync's 5 per hour). */
+	rateLimitExplanation?: { message: string; description: string };
 }
 
 /**
@@ -62,6 +64,10 @@ function explain(failure: Failure, context: ErrorContext): { message: string; de
 				description: 'Correct the field Chaser names and run the node again.',
 			};
 		case 'rateLimited':
+			if (context.rateLimitExplanation) {
+				const { message, description } = context.rateLimitExplanation;
+				return { message, description };
+			}
 			return {
 				message: `Chaser's rate limit was still exceeded after waiting ${Math.round((context.rateLimitWaitedMs ?? 0) / 1000)} s`,
 				description:

@@ -32,6 +32,11 @@ export interface ChaserRequest {
 	 * unless the failure proves the request never landed.
 	 */
 	readBackPath?: string;
+	/**
+	 * For endpoints with a limit of their own (sync: 5 per hour), where waiting out the per-minute
+	 * limit does not help: how long a 429 may be waited out here, and what to say when it is not.
+	 */
+	rateLimit?: { maxWaitMs: number; message: string; description: string };
 }
 
 interface Connection {
@@ -126,6 +131,7 @@ export async function chaserRequest(context: ChaserContext, request: ChaserReque
 			rateLimitWaitedMs,
 			attempts,
 			timeoutMs: connection.timeoutMs,
+			rateLimitExplanation: request.rateLimit,
 		};
 
 		if (failure.kind === 'rateLimited') {
@@ -134,7 +140,8 @@ export async function chaserRequest(context: ChaserContext, request: ChaserReque
 				failure.retryAfterMs ?? backoffMs(rateLimitHits, transportSettings.rateLimitFallbackMs),
 			);
 			rateLimitHits++;
-			if (rateLimitWaitedMs + waitMs > connection.maxRateLimitWaitMs) {
+			const maxWaitMs = Math.min(connection.maxRateLimitWaitMs, request.rateLimit?.maxWaitMs ?? Infinity);
+			if (rateLimitWaitedMs + waitMs > maxWaitMs) {
 				throw toNodeApiError(context.getNode(), failure, errorContext);
 			}
 			rateLimitWaitedMs += waitMs;

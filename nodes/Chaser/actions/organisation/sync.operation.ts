@@ -1,5 +1,5 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { forEachItem } from '../../helpers/items';
 import { InputValidator } from '../../helpers/validation';
@@ -61,6 +61,17 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['organisation'], operation: ['sync'] } }, properties);
 
+/**
+ * A 429 here is usually the 5-syncs-per-hour limit, which no short wait fixes; wait only long enough
+ * to ride out the ordinary per-minute limit, then say what happened.
+ */
+const SYNC_RATE_LIMIT = {
+	maxWaitMs: 60_000,
+	message: 'Chaser refused the sync: it allows 5 syncs per hour per organisation',
+	description:
+		'Wait before syncing again, and sync once per batch rather than once per item (turn on "Execute Once" in the node settings). Chaser also syncs on its own schedule.',
+};
+
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, async (itemIndex) => {
 		const check = new InputValidator(this.getNode(), itemIndex);
@@ -68,17 +79,14 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const tasks = (Array.isArray(chosen) ? chosen : [chosen]).filter((task) => task !== '' && task != null);
 		const body: IDataObject =
 			tasks.length > 0 ? { tasks: tasks.map((task) => ({ task: check.oneOf(task, SYNC_TASKS, 'Tasks') })) } : {};
-		try {
-			// Not a create: no readBackPath, so a failed sync is retried only when it provably never landed.
-			const envelope = await chaserRequest(this, { method: 'POST', path: '/v1/organisation/sync', body, itemIndex });
-			return envelope.data as IDataObject;
-		} catch (error) {
-			if (error instanceof NodeApiError && error.httpCode === '429') {
-				error.message = 'Chaser refused the sync: it allows 5 syncs per hour per organisation';
-				error.description =
-					'Wait before syncing again, and sync once per batch rather than once per item (turn on "Execute Once" in the node settings). Chaser also syncs on its own schedule.';
-			}
-			throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex });
-		}
+		// Not a create: no readBackPath, so a failed sync is retried only when it provably never landed.
+		const envelope = await chaserRequest(this, {
+			method: 'POST',
+			path: '/v1/organisation/sync',
+			body,
+			itemIndex,
+			rateLimit: SYNC_RATE_LIMIT,
+		});
+		return envelope.data as IDataObject;
 	});
 }

@@ -1,3 +1,4 @@
+import { configureTransport } from '../../../../../nodes/Chaser/transport';
 import { useSandbox } from '../../../../helpers/sandbox';
 
 describe('organisation: sync', () => {
@@ -59,6 +60,20 @@ describe('organisation: sync', () => {
 		expect(stopped.error?.name).toBe('NodeApiError');
 		expect(stopped.error?.message).toBe('Chaser refused the sync: it allows 5 syncs per hour per organisation');
 		expect(stopped.error?.description).toMatch(/Execute Once/);
+	});
+
+	it('waits at most a minute on the sync limit, not the full rate-limit budget', async () => {
+		let waitedMs = 0;
+		configureTransport({
+			sleep: async (ms: number) => {
+				waitedMs += ms;
+			},
+		});
+		chaser.sandbox.injectFault({ type: '429', method: 'POST', path: '/v1/organisation/sync', count: 100 });
+		const result = await chaser.run({ parameters: { resource: 'organisation', operation: 'sync' } });
+		expect(result.error?.message).toBe('Chaser refused the sync: it allows 5 syncs per hour per organisation');
+		expect(waitedMs).toBeGreaterThan(0);
+		expect(waitedMs).toBeLessThanOrEqual(60_000);
 	});
 
 	it('does not resend a sync whose outcome is unknown (no read-back for a sync)', async () => {
