@@ -49,7 +49,7 @@ function executionJson(stdout: string) {
 /**
  * Every file in examples/ inside real n8n 2.41.1 with the packed package: all import; every node type and Chaser
  * parameter they use is known; the ones that need no outside service run against the sandbox (the webhooks, and
- * the overdue digest with its email node disabled as shipped); the AI agent is import-only. One n8n for all.
+ * the overdue digest with its email node disabled as shipped); the AI agent example is imported here and run in ai-agent.e2e.test.ts. One n8n for all.
  */
 describe('examples/ in n8n 2.41.1', () => {
 	const examples = loadExamples();
