@@ -1,0 +1,237 @@
+'use strict';
+/**
+ * Runs a workflow "Input → Chaser" through n8n-core's real execution engine, in-process. The one
+ * implementation behind test/helpers/engine.ts (jest, with the TypeScript source classes) and
+ * scripts/bench/engine.js (the benchmark, with the built dist/ classes): the caller hands in the node
+ * class, the credential class and any extra node types. Requests go through n8n's real
+ * httpRequestWithAuthentication (axios), authenticated the way n8n applies a generic credential.
+ *
+ * n8n-core reads N8N_USER_FOLDER when it is first loaded: set it before requiring this file.
+ */
+const { ExecutionLifecycleHooks, WorkflowExecute } = require('n8n-core');
+const { createRunExecutionData, NodeConnectionTypes, NodeHelpers, Workflow } = require('n8n-workflow');
+
+/** @typedef {import('n8n-workflow').INodeType} INodeType */
+/** @typedef {import('n8n-workflow').ICredentialType} ICredentialType */
+/** @typedef {import('n8n-workflow').IDataObject} IDataObject */
+/** @typedef {import('n8n-workflow').INode} INode */
+/** @typedef {import('n8n-workflow').INodeParameters} INodeParameters */
+/** @typedef {import('n8n-workflow').INodeExecutionData} INodeExecutionData */
+/** @typedef {import('n8n-workflow').ExecutionError} ExecutionError */
+/** @typedef {import('n8n-workflow').IRun} IRun */
+
+/**
+ * @typedef {object} ChaserCredentials
+ * @property {string} apiKey
+ * @property {string} apiSecret
+ * @property {string} baseUrl
+ */
+
+/**
+ * @typedef {object} CoreRunOptions
+ * @property {INodeParameters} parameters The Chaser node's parameters (resource, operation, fields).
+ * @property {IDataObject[]} [items] Input items, handed over by reference; one empty item by default, like a Manual Trigger.
+ * @property {ChaserCredentials} credentials
+ * @property {INode['onError']} [onError] The node's "On Error" setting.
+ * @property {string} [nodeType] A node type to run in the Chaser node's place (one of the extra node types).
+ */
+
+/**
+ * @typedef {object} CoreRunResult
+ * @property {INodeExecutionData[]} success Items on the node's main output (index 0).
+ * @property {INodeExecutionData[]} errorOutput With continueErrorOutput, items on its error output (index 1).
+ * @property {ExecutionError | undefined} [error] The workflow's error when the node stopped it.
+ * @property {IRun} run
+ */
+
+const CHASER_TYPE = 'n8n-nodes-chaser.chaser';
+const INPUT_TYPE = 'engine.input';
+
+/** Items waiting for the input node, by key: passed by reference so that 10,000 items cost no parsing. */
+const pendingItems = new Map();
+
+/** Emits the run's input items; stands in for a trigger so the Chaser node gets real items. */
+class EngineInput {
+	constructor() {
+		this.description = {
+			displayName: 'Engine Input',
+			name: 'engineInput',
+			group: ['input'],
+			version: 1,
+			description: 'Emits the items handed to runChaser',
+			defaults: { name: 'Engine Input' },
+			inputs: [],
+			outputs: [NodeConnectionTypes.Main],
+			properties: [{ displayName: 'Key', name: 'key', type: 'string', default: '' }],
+		};
+	}
+
+	async execute() {
+		const items = pendingItems.get(this.getNodeParameter('key', 0)) || [];
+		return [items.map((json) => ({ json }))];
+	}
+}
+
+/**
+ * The part of n8n's CredentialsHelper the node relies on: hand out the decrypted credential and apply
+ * the credential type's generic `authenticate` block, resolving its expressions as n8n does.
+ */
+class EngineCredentialsHelper {
+	/** @param {ICredentialType & { authenticate: { properties: Record<string, Record<string, string>> } }} credentialType */
+	constructor(credentialType, credentials) {
+		this.credentialType = credentialType;
+		this.credentials = credentials;
+	}
+	getParentTypes() {
+		return [];
+	}
+	isCredentialUsableByNode() {
+		return true;
+	}
+	async getDecrypted() {
+		return { ...this.credentials };
+	}
+	async authenticate(credentials, typeName, requestOptions, workflow, node) {
+		if (typeName !== this.credentialType.name) throw new Error(`Unknown credential type ${typeName}`);
+		for (const [outerKey, inner] of Object.entries(this.credentialType.authenticate.properties)) {
+			requestOptions[outerKey] = requestOptions[outerKey] || {};
+			for (const [key, value] of Object.entries(inner)) {
+				requestOptions[outerKey][key] = this.resolve(value, credentials, workflow, node);
+			}
+		}
+		return requestOptions;
+	}
+	resolve(value, credentials, workflow, node) {
+		if (!value.startsWith('=')) return value;
+		const resolved = workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials });
+		return resolved ? String(resolved) : '';
+	}
+	async preAuthentication() {
+		return undefined;
+	}
+	async runPreAuthentication() {
+		return undefined;
+	}
+	async getCredentials() {
+		throw new Error('not used');
+	}
+	async updateCredentials() {}
+	async updateCredentialsOauthTokenData() {}
+	getCredentialsProperties() {
+		return this.credentialType.properties;
+	}
+}
+
+const notUsed = async () => {
+	throw new Error('not used');
+};
+
+/** What n8n hands every node besides its parameters: URLs, hooks, the credentials helper. */
+function additionalDataFor(hooks, credentialsHelper, executionId) {
+	const base = 'http://127.0.0.1:5678';
+	return {
+		hooks,
+		credentialsHelper,
+		executionId,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: `${base}/rest`,
+		instanceBaseUrl: `${base}/`,
+		formBaseUrl: `${base}/form`,
+		formWaitingBaseUrl: `${base}/form-waiting`,
+		formTestBaseUrl: `${base}/form-test`,
+		webhookBaseUrl: `${base}/webhook`,
+		webhookWaitingBaseUrl: `${base}/webhook-waiting`,
+		webhookTestBaseUrl: `${base}/webhook-test`,
+		mcpBaseUrl: `${base}/mcp`,
+		mcpTestBaseUrl: `${base}/mcp-test`,
+		variables: {},
+		executeWorkflow: notUsed,
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		logAiEvent: () => {},
+		startRunnerTask: notUsed,
+	};
+}
+
+let executionCounter = 0;
+
+/**
+ * @param {object} setup
+ * @param {new () => INodeType} setup.Node The Chaser node class (TypeScript source or dist/).
+ * @param {new () => ICredentialType} setup.Credential The Chaser API credential class.
+ * @param {Record<string, INodeType>} [setup.extraNodeTypes] More node types by type name, for `nodeType`.
+ * @param {string} [setup.label] Names the workflow and its executions ("test", "bench").
+ * @returns {{ runChaser: (options: CoreRunOptions) => Promise<CoreRunResult> }}
+ */
+function createEngine({ Node, Credential, extraNodeTypes = {}, label = 'test' }) {
+	/** @type {Record<string, INodeType>} */
+	const nodeTypeMap = { [CHASER_TYPE]: new Node(), [INPUT_TYPE]: new EngineInput(), ...extraNodeTypes };
+	const nodeTypes = {
+		getByName: (type) => nodeTypeMap[type],
+		getByNameAndVersion: (type, version) => NodeHelpers.getVersionedNodeType(nodeTypeMap[type], version),
+		getKnownTypes: () => ({}),
+	};
+	const credentialType = new Credential();
+
+	/** @param {CoreRunOptions} options @returns {Promise<CoreRunResult>} */
+	async function runChaser(options) {
+		const executionId = `${label}-${++executionCounter}`;
+		pendingItems.set(executionId, options.items || [{}]);
+		const inputNode = {
+			id: 'input',
+			name: 'Input',
+			type: INPUT_TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { key: executionId },
+		};
+		const chaserNode = {
+			id: 'chaser',
+			name: 'Chaser',
+			type: options.nodeType || CHASER_TYPE,
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: options.parameters,
+			credentials: { chaserApi: { id: 'cred-1', name: 'Chaser sandbox' } },
+			onError: options.onError,
+		};
+		const workflow = new Workflow({
+			id: `wf-${label}`,
+			name: `Chaser ${label}`,
+			nodes: [inputNode, chaserNode],
+			connections: { Input: { main: [[{ node: 'Chaser', type: 'main', index: 0 }]] } },
+			active: false,
+			nodeTypes,
+			settings: { executionOrder: 'v1' },
+		});
+		const mode = 'manual';
+		const hooks = new ExecutionLifecycleHooks(mode, executionId, {
+			id: workflow.id,
+			name: workflow.name,
+			nodes: [inputNode, chaserNode],
+			connections: workflow.connectionsBySourceNode,
+			active: false,
+			activeVersionId: null,
+			isArchived: false,
+			createdAt: new Date(),
+			updatedAt: new Date(),
+		});
+		const credentialsHelper = new EngineCredentialsHelper(credentialType, options.credentials);
+		const additionalData = additionalDataFor(hooks, credentialsHelper, executionId);
+		const runExecutionData = createRunExecutionData({
+			executionData: { nodeExecutionStack: [{ node: inputNode, data: { main: [[{ json: {} }]] }, source: null }] },
+		});
+		try {
+			const run = await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+			const chaserRun = run.data.resultData.runData.Chaser && run.data.resultData.runData.Chaser[0];
+			const main = (chaserRun && chaserRun.data && chaserRun.data.main) || [];
+			return { success: main[0] || [], errorOutput: main[1] || [], error: run.data.resultData.error, run };
+		} finally {
+			pendingItems.delete(executionId);
+		}
+	}
+
+	return { runChaser };
+}
+
+module.exports = { createEngine, CHASER_TYPE };
