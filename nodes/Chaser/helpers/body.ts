@@ -22,7 +22,7 @@ export function compact(fields: IDataObject): IDataObject {
 }
 
 /** Unwraps a fixedCollection (`{ address: [...] }`) into the plain array Chaser expects. */
-export function fixedCollectionList(value: unknown, key: string): IDataObject[] {
+function fixedCollectionList(value: unknown, key: string): IDataObject[] {
 	if (!value || typeof value !== 'object') return [];
 	const list = (value as IDataObject)[key];
 	return Array.isArray(list) ? (list as IDataObject[]) : [];

@@ -63,8 +63,8 @@ export async function upsertItems(context: IExecuteFunctions, spec: UpsertSpec):
 	const output: INodeExecutionData[] = new Array(items.length);
 	let batch: Array<{ itemIndex: number; entry: IDataObject }> = [];
 
-	// A batch goes out as soon as it is full, so building the next one overlaps the wait for the
-	// next rate-limit slot instead of delaying the first request until every item is built.
+	// A batch goes out as soon as it is full rather than after every item is built, so the first
+	// records land early and a failure that stops the node leaves fewer items unsent.
 	const flush = async () => {
 		const sent = batch;
 		batch = [];

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 /**
  * Checks on user input, run before any request is sent. Each error names the field as the
- * editor shows it, the wire name, and the item, so a bad row in a 500-item run is easy to find.
+ * editor shows it and the item, so a bad row in a 500-item run is easy to find.
  */
 export class InputValidator {
 	constructor(
@@ -67,10 +67,13 @@ export class InputValidator {
 
 	email(value: unknown, label: string): string {
 		const text = this.requiredString(value, label);
-		if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) this.fail(`"${label}" must be an email address, got ${describe(value)}`);
+		if (!EMAIL.test(text)) this.fail(`"${label}" must be an email address, got ${describe(value)}`);
 		return text;
 	}
 }
+
+/** local@domain.tld, with no empty domain label (Chaser rejects "a@b..com" and "a@b.com."). */
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 
 let currencies: Set<string> | undefined;
 
@@ -80,6 +83,7 @@ function isoCurrencies(): Set<string> {
 }
 
 const ZONE_SUFFIX = /(Z|[+-]\d{2}:?\d{2})$/i;
+const CALENDAR_PARTS = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/;
 
 function toDate(value: unknown): Date | undefined {
 	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
@@ -92,8 +96,27 @@ function toDate(value: unknown): Date | undefined {
 		iso = text.replace(' ', 'T');
 		if (!ZONE_SUFFIX.test(iso)) iso += 'Z';
 	} else return undefined;
+	if (!existsOnCalendar(text)) return undefined;
 	const date = new Date(iso);
 	return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+/**
+ * Whether the written date and time exist. `Date` rolls 30 February over into 1 March and 24:00 into
+ * the next day, which would silently send a different date from the one typed.
+ */
+function existsOnCalendar(text: string): boolean {
+	const [, year, month, day, hour = '0', minute = '0', second = '0'] = CALENDAR_PARTS.exec(text) ?? [];
+	const daysInMonth = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
+	return (
+		Number(month) >= 1 &&
+		Number(month) <= 12 &&
+		Number(day) >= 1 &&
+		Number(day) <= daysInMonth &&
+		Number(hour) <= 23 &&
+		Number(minute) <= 59 &&
+		Number(second) <= 59
+	);
 }
 
 function isLuxonLike(value: unknown): value is { toJSDate: () => Date; isValid?: boolean } {

@@ -7,7 +7,7 @@ export type FilterOperator = 'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte' | 'in' | 
  * "Where the Chaser API is unsure"); `filter[field][op]=value` is the best-supported reading.
  * This is the one place to change if Chaser wants another.
  */
-export function filterParam(field: string, operator: FilterOperator, value: string | number): IDataObject {
+function filterParam(field: string, operator: FilterOperator, value: string | number): IDataObject {
 	return { [`filter[${field}][${operator}]`]: value };
 }
 

@@ -10,4 +10,4 @@ export { chaserBulkUpsert, MAX_BULK_ENTRIES } from './bulk';
 export { configureTransport, resetTransportSettings, transportSettings } from './settings';
 export { resetPacing } from './pacer';
 export type { FilterOperator } from './filters';
-export { filterParam, filterQuery } from './filters';
+export { filterQuery } from './filters';

@@ -10,8 +10,6 @@ export interface PageOptions {
 	/** Stop after this many records; undefined means every record (Return All). */
 	max?: number;
 	itemIndex?: number;
-	/** Start page (0-based) for callers that page themselves, such as the editor's customer list. */
-	startPage?: number;
 	/** What a 404 means here, e.g. that the parent customer does not exist. */
 	notFoundMessage?: string;
 }
@@ -30,7 +28,7 @@ export async function chaserPaginate(
 	const { max, itemIndex, notFoundMessage } = options;
 	const pageSize = max === undefined ? MAX_PAGE_SIZE : Math.max(1, Math.min(MAX_PAGE_SIZE, max));
 	const records: IDataObject[] = [];
-	for (let page = options.startPage ?? 0; ; page++) {
+	for (let page = 0; ; page++) {
 		const envelope = await chaserRequest(context, {
 			method: 'GET',
 			path,

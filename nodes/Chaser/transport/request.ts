@@ -19,7 +19,7 @@ export type ChaserContext = IExecuteFunctions | ILoadOptionsFunctions;
 
 export interface ChaserRequest {
 	method: IHttpRequestMethods;
-	/** Path below the base URL, e.g. `/v1/customers`. Build record paths with `recordPath`. */
+	/** Path below the base URL, e.g. `/v1/customers`; address a record by your own ID with `externalIdSegment`. */
 	path: string;
 	qs?: IDataObject;
 	body?: IDataObject;

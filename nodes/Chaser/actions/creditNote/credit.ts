@@ -60,7 +60,7 @@ const LABELS = {
  * top-level values gathered under those names) and returns the body. Amounts must be 0 or more and
  * the remaining credit cannot exceed the total when both are given.
  */
-export function creditBody(fields: IDataObject, check: InputValidator, resource: CreditResource): IDataObject {
+function creditBody(fields: IDataObject, check: InputValidator, resource: CreditResource): IDataObject {
 	const body = compact(fields);
 	normaliseTypes(body, check, {
 		dates: { date: LABELS.date },

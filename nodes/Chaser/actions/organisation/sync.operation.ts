@@ -5,7 +5,7 @@ import { forEachItem } from '../../helpers/items';
 import { InputValidator } from '../../helpers/validation';
 import { chaserRequest } from '../../transport';
 
-export const syncTaskOptions = [
+const syncTaskOptions = [
 	{
 		name: 'Calculate Contact Balances',
 		value: 'CALCULATE_CONTACT_BALANCES',

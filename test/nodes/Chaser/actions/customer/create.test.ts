@@ -95,6 +95,27 @@ describe('customer: create', () => {
 		expect(chaser.calls()).toEqual([]);
 	});
 
+	it('rejects an email address with an empty domain part before Chaser does', async () => {
+		const result = await chaser.run({
+			parameters: { ...parameters, additionalFields: { contact_email_address: '={{ $json.email }}' } },
+			items: [
+				{ id: 'CUST-1', name: 'Acme', email: 'ap@acme..example' },
+				{ id: 'CUST-2', name: 'Bolt', email: 'ap@.bolt.example' },
+				{ id: 'CUST-3', name: 'Crane', email: 'ap@crane.example.' },
+				{ id: 'CUST-4', name: 'Delta', email: 'ap@delta.co.uk' },
+			],
+			onError: 'continueRegularOutput',
+		});
+		expect(result.success.map((item) => [item.pairedItem, item.json.error])).toEqual([
+			[{ item: 0 }, '"Contact Email Address" must be an email address, got "ap@acme..example" [item 0]'],
+			[{ item: 1 }, '"Contact Email Address" must be an email address, got "ap@.bolt.example" [item 1]'],
+			[{ item: 2 }, '"Contact Email Address" must be an email address, got "ap@crane.example." [item 2]'],
+			[{ item: 3 }, undefined],
+		]);
+		expect(chaser.calls()).toEqual(['POST /v1/customers']);
+		expect(chaser.sandbox.findCustomer('CUST-4')).toMatchObject({ contact_email_address: 'ap@delta.co.uk' });
+	});
+
 	it('reports a duplicate external ID as a clear 400 from Chaser', async () => {
 		chaser.sandbox.seed({ customers: 1, invoicesPerCustomer: 0, creditNotes: 0, overpayments: 0, contactPersonsPerCustomer: 0 });
 		const result = await chaser.run({ parameters, items: [{ id: 'CUST-00001', name: 'Copy Ltd' }] });

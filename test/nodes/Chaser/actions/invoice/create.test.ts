@@ -139,4 +139,38 @@ describe('invoice: create', () => {
 		expect(chaser.calls()).toEqual(['POST /v1/invoices', 'POST /v1/invoices', 'POST /v1/invoices']);
 		expect(chaser.sandbox.count('invoices')).toBe(3);
 	});
+	it('rejects dates that do not exist instead of rolling them into the next month or day', async () => {
+		const result = await chaser.run({
+			parameters: newInvoiceParameters('create'),
+			onError: 'continueRegularOutput',
+			items: [
+				invoiceItem('INV-1', { dueDate: '2025-02-30' }),
+				invoiceItem('INV-2', { date: '2025-04-31T10:00:00Z' }),
+				invoiceItem('INV-3', { dueDate: '2025-03-31T24:00:00Z' }),
+			],
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.success.map((item) => [item.pairedItem, item.json.error])).toEqual([
+			[{ item: 0 }, '"Due Date" must be a date such as 2024-04-23 or 2024-04-23T11:00:00Z, got "2025-02-30" [item 0]'],
+			[
+				{ item: 1 },
+				'"Date" must be a date such as 2024-04-23 or 2024-04-23T11:00:00Z, got "2025-04-31T10:00:00Z" [item 1]',
+			],
+			[
+				{ item: 2 },
+				'"Due Date" must be a date such as 2024-04-23 or 2024-04-23T11:00:00Z, got "2025-03-31T24:00:00Z" [item 2]',
+			],
+		]);
+		expect(chaser.calls()).toEqual([]);
+
+		const leapDay = await chaser.run({
+			parameters: newInvoiceParameters('create'),
+			items: [invoiceItem('INV-4', { date: '2024-02-29', dueDate: '2024-03-31 23:59:59' })],
+		});
+		expect(leapDay.error).toBeUndefined();
+		expect(chaser.sandbox.findInvoice('INV-4')).toMatchObject({
+			date: '2024-02-29T00:00:00.000Z',
+			due_date: '2024-03-31T23:59:59.000Z',
+		});
+	});
 });

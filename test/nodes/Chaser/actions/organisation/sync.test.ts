@@ -63,10 +63,14 @@ describe('organisation: sync', () => {
 	});
 
 	it('waits at most a minute on the sync limit, not the full rate-limit budget', async () => {
+		// The clock moves with every wait, as it does for real: a wait is counted once, not again as part of the next hold.
 		let waitedMs = 0;
+		let clock = 1_000_000;
 		configureTransport({
+			now: () => clock,
 			sleep: async (ms: number) => {
 				waitedMs += ms;
+				clock += ms;
 			},
 		});
 		chaser.sandbox.injectFault({ type: '429', method: 'POST', path: '/v1/organisation/sync', count: 100 });
