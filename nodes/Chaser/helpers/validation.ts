@@ -27,7 +27,8 @@ export class InputValidator {
 
 	/** A finite number; numeric strings such as "120.50" from a spreadsheet are accepted. */
 	amount(value: unknown, label: string, options: { min?: number; positive?: boolean } = {}): number {
-		const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+		// Plain decimals only: Number() would also read "0x1A" or "1e3", which no ledger means.
+		const number = typeof value === 'string' && DECIMAL.test(value.trim()) ? Number(value) : value;
 		if (typeof number !== 'number' || !Number.isFinite(number)) {
 			this.fail(`"${label}" must be a number, got ${describe(value)}`);
 		}
@@ -74,6 +75,8 @@ export class InputValidator {
 
 /** local@domain.tld, with no empty domain label (Chaser rejects "a@b..com" and "a@b.com."). */
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
 let currencies: Set<string> | undefined;
 

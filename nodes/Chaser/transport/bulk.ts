@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { ChaserContext } from './request';
@@ -68,7 +68,7 @@ async function sendBatch(
 		});
 	} catch (error) {
 		if (!isEntryRejection(error) || batch.length === 1) {
-			for (const { position } of batch) results[position] = { ok: false, error: error as NodeApiError };
+			for (const { position } of batch) results[position] = { ok: false, error: copyOf(context, error as NodeApiError) };
 			return;
 		}
 		await isolateRejected(context, path, batch, results, error as NodeApiError);
@@ -147,4 +147,13 @@ function entryReason(entry: IDataObject): string {
 	if (!field) return message;
 	if (!message) return field;
 	return message.startsWith(field) ? message : `${field}: ${message}`;
+}
+
+/** Each entry gets its own error object: n8n records the item index on it, so one shared object would carry the last item's. */
+function copyOf(context: ChaserContext, error: NodeApiError): NodeApiError {
+	return new NodeApiError(context.getNode(), (error.errorResponse as JsonObject | undefined) ?? { message: error.message }, {
+		message: error.message,
+		description: error.description ?? undefined,
+		httpCode: error.httpCode ?? undefined,
+	});
 }

@@ -56,7 +56,7 @@ function explain(failure: Failure, context: ErrorContext): { message: string; de
 				return {
 					message: context.notFoundMessage ?? `Chaser found nothing there: ${chaserSays}`,
 					description:
-						'Check the ID. External IDs are the IDs from your own system (the customer external_id, invoice_id or credit_note_id you created the record with), matched exactly.',
+						'Check the ID. External IDs are the IDs from your own system that the record was created with (a customer\'s external_id, an invoice_id, credit_note_id or overpayment_id), matched exactly.',
 				};
 			}
 			return {

@@ -118,6 +118,8 @@ export async function chaserRequest(context: ChaserContext, request: ChaserReque
 	let retries = 0;
 	let attempts = 0;
 	let rateLimitHits = 0;
+	/** Set when a failed attempt may still have been applied, so a later answer may reflect it. */
+	let earlierAttemptMayHaveLanded = false;
 
 	for (;;) {
 		attempts++;
@@ -150,6 +152,8 @@ export async function chaserRequest(context: ChaserContext, request: ChaserReque
 		}
 
 		if (failure.kind === 'client') {
+			// A delete whose earlier attempt landed: the record is gone, which is what was asked.
+			if (earlierAttemptMayHaveLanded && request.method === 'DELETE' && failure.status === 404) return {};
 			// Our earlier attempt landed after all: the record is there, so return it.
 			if (attempts > 1 && request.readBackPath && failure.status === 400 && /already exists/i.test(failure.message)) {
 				const existing = await readBack(context, request);
@@ -166,6 +170,7 @@ export async function chaserRequest(context: ChaserContext, request: ChaserReque
 			const existing = await readBack(context, request);
 			if (existing) return existing;
 		}
+		earlierAttemptMayHaveLanded ||= !failure.neverLanded;
 		await transportSettings.sleep(backoffMs(retries));
 		retries++;
 	}

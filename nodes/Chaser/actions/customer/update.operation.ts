@@ -17,7 +17,13 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: byDisplayName([
-			{ displayName: 'Company Name', name: 'company_name', type: 'string', default: '' },
+			{
+				displayName: 'Company Name',
+				name: 'company_name',
+				type: 'string',
+				default: '',
+				description: 'The name reminders and statements are addressed to',
+			},
 			{
 				displayName: 'External ID',
 				name: 'external_id',

@@ -74,6 +74,15 @@ describe('chaserBulkUpsert', () => {
 		]);
 	});
 
+	it('gives every entry of a batch that failed as a whole its own error object', async () => {
+		const fake = fakeContext(() => fail(403, { message: 'requested resource is forbidden' }));
+		const results = await chaserBulkUpsert(fake.context, '/v1/bulk/customers', entries(3));
+		const errors = results.map((result) => (result.ok ? undefined : result.error));
+		expect(errors.map((error) => error?.httpCode)).toEqual(['403', '403', '403']);
+		expect(errors.map((error) => error?.message)).toEqual(Array(3).fill(errors[0]?.message));
+		expect(new Set(errors).size).toBe(3);
+	});
+
 	it('sends nothing for no entries', async () => {
 		const fake = fakeContext(() => ok({ data: {} }));
 		expect(await chaserBulkUpsert(fake.context, '/v1/bulk/customers', [])).toEqual([]);

@@ -164,6 +164,24 @@ describe('chaserRequest', () => {
 			expect(error.description).toContain('tried 3 time(s)');
 		});
 
+		it('takes a 404 after a retried DELETE as done: the first attempt may have deleted it', async () => {
+			const fake = fakeContext(script(thrown('ECONNRESET', 'socket hang up'), fail(404, { message: 'entity not found' })));
+			await expect(
+				chaserRequest(fake.context, { method: 'DELETE', path: '/v1/customers/ext_C-1/contact_persons/ext_P-1' }),
+			).resolves.toEqual({});
+			expect(fake.sent).toHaveLength(2);
+		});
+
+		it('still reports a 404 on a DELETE whose earlier attempt provably never landed', async () => {
+			const fake = fakeContext(script(thrown('ECONNREFUSED'), fail(404, { message: 'entity not found' })));
+			const error = await chaserRequest(fake.context, {
+				method: 'DELETE',
+				path: '/v1/customers/ext_C-1/contact_persons/ext_P-1',
+				notFoundMessage: 'No contact person P-1',
+			}).catch((e) => e);
+			expect(error.message).toBe('No contact person P-1');
+		});
+
 		it('does not retry client errors', async () => {
 			const fake = fakeContext(script(fail(400, { message: 'company_name is required' })));
 			await expect(chaserRequest(fake.context, create)).rejects.toThrow('Chaser rejected the request: company_name is required');

@@ -87,6 +87,8 @@ describe('invoice: create', () => {
 		[{ id: '' }, '"Invoice ID" is required [item 0]'],
 		[{ due: -5 }, '"Amount Due" must be at least 0, got -5 [item 0]'],
 		[{ total: 'twelve' }, '"Total" must be a number, got "twelve" [item 0]'],
+		[{ total: '0x1A' }, '"Total" must be a number, got "0x1A" [item 0]'],
+		[{ total: '1e3' }, '"Total" must be a number, got "1e3" [item 0]'],
 		[{ dueDate: '31/03/2025' }, '"Due Date" must be a date such as 2024-04-23 or 2024-04-23T11:00:00Z, got "31/03/2025" [item 0]'],
 		[{ customer: '' }, '"Customer" is required [item 0]'],
 	])('rejects %j before sending anything', async (fields, message) => {
@@ -95,6 +97,15 @@ describe('invoice: create', () => {
 		expect(result.error?.message).toBe(message);
 		expect(chaser.calls()).toEqual([]);
 		expect(chaser.sandbox.count('invoices')).toBe(0);
+	});
+
+	it('accepts amounts that arrive as decimal text, as they do from spreadsheets and CSV files', async () => {
+		const result = await chaser.run({
+			parameters: newInvoiceParameters('create'),
+			items: [invoiceItem('INV-1', { total: '1200.50', due: ' 1200.50 ', paid: '0' })],
+		});
+		expect(result.error).toBeUndefined();
+		expect(chaser.sandbox.findInvoice('INV-1')).toMatchObject({ total: 1200.5, amount_due: 1200.5, amount_paid: 0 });
 	});
 
 	it('says which customer is unknown', async () => {
