@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { forEachItem } from '../../helpers/items';
 import { InputValidator } from '../../helpers/validation';
 import { chaserRequest } from '../../transport';
-import { buildCreditEntry, creditPath } from './credit';
+import { buildCreditEntry, creditPath } from '../credit';
 import {
 	CREDIT_NOTE,
 	creditNoteIdField,

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { customerLocator } from '../common.descriptions';
-import type { CreditResource } from './credit';
-import { currencyCodeField, dateField, remainingCreditField, totalField } from './credit';
+import type { CreditResource } from '../credit';
+import { currencyCodeField, dateField, remainingCreditField, totalField } from '../credit';
 
 export const creditNoteStatusOptions = [
 	{

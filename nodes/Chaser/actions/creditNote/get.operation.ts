@@ -6,7 +6,7 @@ import { pick } from '../../helpers/simplify';
 import { InputValidator } from '../../helpers/validation';
 import { chaserRequest } from '../../transport';
 import { simplifyField } from '../common.descriptions';
-import { creditNotFound, creditPath, readCreditId } from './credit';
+import { creditNotFound, creditPath, readCreditId } from '../credit';
 import { CREDIT_NOTE, CREDIT_NOTE_SUMMARY_FIELDS, creditNoteIdField } from './fields';
 
 const properties: INodeProperties[] = [

@@ -6,7 +6,7 @@ import { simplifyAll } from '../../helpers/simplify';
 import { InputValidator } from '../../helpers/validation';
 import { chaserPaginate, filterQuery } from '../../transport';
 import { byDisplayName, returnAllOrLimit, simplifyField } from '../common.descriptions';
-import { creditFilterConditions, creditFilterOptions } from './credit';
+import { creditFilterConditions, creditFilterOptions } from '../credit';
 import { CREDIT_NOTE, CREDIT_NOTE_SUMMARY_FIELDS, creditNoteStatusOptions } from './fields';
 
 const properties: INodeProperties[] = [

@@ -5,7 +5,7 @@ import { forEachItem } from '../../helpers/items';
 import { InputValidator } from '../../helpers/validation';
 import { chaserRequest } from '../../transport';
 import { byDisplayName } from '../common.descriptions';
-import { creditNotFound, creditPath, creditUpdateBody, creditUpdateOptions, readCreditId } from './credit';
+import { creditNotFound, creditPath, creditUpdateBody, creditUpdateOptions, readCreditId } from '../credit';
 import { CREDIT_NOTE, creditNoteIdField, creditNoteStatusField } from './fields';
 
 const properties: INodeProperties[] = [

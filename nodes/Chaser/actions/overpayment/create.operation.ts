@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { forEachItem } from '../../helpers/items';
 import { InputValidator } from '../../helpers/validation';
 import { chaserRequest } from '../../transport';
-import { buildCreditEntry, creditPath } from '../creditNote/credit';
+import { buildCreditEntry, creditPath } from '../credit';
 import { OVERPAYMENT, overpaymentIdField, overpaymentRequiredFields, overpaymentStatusField } from './fields';
 
 const properties: INodeProperties[] = [

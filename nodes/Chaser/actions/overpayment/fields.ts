@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { customerLocator } from '../common.descriptions';
-import type { CreditResource } from '../creditNote/credit';
-import { currencyCodeField, dateField, remainingCreditField, totalField } from '../creditNote/credit';
+import type { CreditResource } from '../credit';
+import { currencyCodeField, dateField, remainingCreditField, totalField } from '../credit';
 
 export const overpaymentStatusOptions = [
 	{ name: 'Authorised', value: 'AUTHORISED', description: 'Recorded and available as credit' },

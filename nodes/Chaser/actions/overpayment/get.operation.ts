@@ -6,7 +6,7 @@ import { pick } from '../../helpers/simplify';
 import { InputValidator } from '../../helpers/validation';
 import { chaserRequest } from '../../transport';
 import { simplifyField } from '../common.descriptions';
-import { creditNotFound, creditPath, readCreditId } from '../creditNote/credit';
+import { creditNotFound, creditPath, readCreditId } from '../credit';
 import { OVERPAYMENT, OVERPAYMENT_SUMMARY_FIELDS, overpaymentIdField } from './fields';
 
 const properties: INodeProperties[] = [

@@ -6,7 +6,7 @@ import { simplifyAll } from '../../helpers/simplify';
 import { InputValidator } from '../../helpers/validation';
 import { chaserPaginate, filterQuery } from '../../transport';
 import { returnAllOrLimit, simplifyField } from '../common.descriptions';
-import { creditFilterConditions, creditFilterOptions } from '../creditNote/credit';
+import { creditFilterConditions, creditFilterOptions } from '../credit';
 import { OVERPAYMENT, OVERPAYMENT_SUMMARY_FIELDS, overpaymentStatusOptions } from './fields';
 
 const properties: INodeProperties[] = [

@@ -5,7 +5,7 @@ import { forEachItem } from '../../helpers/items';
 import { InputValidator } from '../../helpers/validation';
 import { chaserRequest } from '../../transport';
 import { byDisplayName } from '../common.descriptions';
-import { creditNotFound, creditPath, creditUpdateBody, creditUpdateOptions, readCreditId } from '../creditNote/credit';
+import { creditNotFound, creditPath, creditUpdateBody, creditUpdateOptions, readCreditId } from '../credit';
 import { OVERPAYMENT, overpaymentIdField, overpaymentStatusField } from './fields';
 
 const properties: INodeProperties[] = [

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { batchingOptions, upsertItems } from '../../helpers/upsert';
-import { buildCreditEntry } from '../creditNote/credit';
+import { buildCreditEntry } from '../credit';
 import { OVERPAYMENT, overpaymentIdField, overpaymentRequiredFields, overpaymentStatusField } from './fields';
 
 const properties: INodeProperties[] = [

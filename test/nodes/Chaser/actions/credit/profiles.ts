@@ -1,5 +1,5 @@
 /**
- * Credit notes and overpayments share their implementation (nodes/Chaser/actions/creditNote/credit.ts),
+ * Credit notes and overpayments share their implementation (nodes/Chaser/actions/credit.ts),
  * so they share their tests: each `<operation>.spec.ts` here describes one operation for a resource
  * profile, and `creditNote/<operation>.test.ts` and `overpayment/<operation>.test.ts` run it for theirs.
  */

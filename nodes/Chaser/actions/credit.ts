@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { compact, normaliseTypes } from '../../helpers/body';
-import { customerExternalId } from '../../helpers/customer';
-import type { InputValidator } from '../../helpers/validation';
-import type { BulkPath, FilterOperator } from '../../transport';
-import { externalIdSegment } from '../../transport';
+import { compact, normaliseTypes } from '../helpers/body';
+import { customerExternalId } from '../helpers/customer';
+import type { InputValidator } from '../helpers/validation';
+import type { BulkPath, FilterOperator } from '../transport';
+import { externalIdSegment } from '../transport';
 
 /**
  * Credit notes and overpayments are both customer credit with the same shape (an amount, the part
@@ -83,7 +83,6 @@ function creditBody(fields: IDataObject, check: InputValidator, resource: Credit
 	if (body.customer_external_id !== undefined) {
 		body.customer_external_id = check.requiredString(body.customer_external_id, LABELS.customer_external_id);
 	}
-	if (body[resource.key] !== undefined) body[resource.key] = check.requiredString(body[resource.key], resource.idLabel);
 	for (const { field, label } of resource.requiredText) {
 		if (body[field] !== undefined) body[field] = check.requiredString(body[field], label);
 	}
