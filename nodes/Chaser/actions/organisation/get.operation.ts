@@ -16,9 +16,14 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['organisation'], operation: ['get'] } }, properties);
 
+/** The organisation takes no input, so it is read once per run and paired with every input item. */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	let organisation: IDataObject | undefined;
 	return await forEachItem(this, async (itemIndex) => {
-		const envelope = await chaserRequest(this, { method: 'GET', path: '/v1/organisation', itemIndex });
-		return envelope.data as IDataObject;
+		if (!organisation) {
+			const envelope = await chaserRequest(this, { method: 'GET', path: '/v1/organisation', itemIndex });
+			organisation = envelope.data as IDataObject;
+		}
+		return { ...organisation };
 	});
 }

@@ -3,7 +3,7 @@ import { useSandbox } from '../../../../helpers/sandbox';
 describe('organisation: get', () => {
 	const chaser = useSandbox();
 
-	it('returns the organisation the API key belongs to, once per input item', async () => {
+	it('returns the organisation the API key belongs to for every input item, read once', async () => {
 		const result = await chaser.run({
 			parameters: { resource: 'organisation', operation: 'get' },
 			items: [{ a: 1 }, { a: 2 }],
@@ -16,7 +16,7 @@ describe('organisation: get', () => {
 			base_currency: 'GBP',
 		});
 		expect(result.success.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(chaser.calls()).toEqual(['GET /v1/organisation', 'GET /v1/organisation']);
+		expect(chaser.calls()).toEqual(['GET /v1/organisation']);
 	});
 
 	it('fails with a credentials error that says how to fix it when the key is wrong', async () => {
