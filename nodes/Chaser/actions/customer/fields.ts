@@ -89,7 +89,7 @@ export const CUSTOMER_SUMMARY_FIELDS = [
 /** Extra, computed fields Chaser returns only when asked (`additional_fields`). */
 export const extraFieldsOption: INodeProperties = {
 	displayName: 'Include Extra Fields',
-	name: 'additionalFields',
+	name: 'extraFields',
 	type: 'multiOptions',
 	default: [],
 	options: [
@@ -100,7 +100,12 @@ export const extraFieldsOption: INodeProperties = {
 	description: 'Computed fields Chaser adds only when asked',
 };
 
+/** The extra fields chosen in Options (named apart from Create's "Additional Fields" collection). */
+export function requestedExtras(options: IDataObject): string[] {
+	return Array.isArray(options.extraFields) ? (options.extraFields as string[]) : [];
+}
+
 export function extraFieldsQuery(options: IDataObject): IDataObject {
-	const extras = options.additionalFields;
-	return Array.isArray(extras) && extras.length > 0 ? { additional_fields: extras.join(',') } : {};
+	const extras = requestedExtras(options);
+	return extras.length > 0 ? { additional_fields: extras.join(',') } : {};
 }

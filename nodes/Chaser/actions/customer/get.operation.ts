@@ -7,7 +7,7 @@ import { pick } from '../../helpers/simplify';
 import { InputValidator } from '../../helpers/validation';
 import { chaserRequest } from '../../transport';
 import { customerLocator, simplifyField } from '../common.descriptions';
-import { CUSTOMER_SUMMARY_FIELDS, extraFieldsOption, extraFieldsQuery } from './fields';
+import { CUSTOMER_SUMMARY_FIELDS, extraFieldsOption, extraFieldsQuery, requestedExtras } from './fields';
 
 const properties: INodeProperties[] = [
 	customerLocator(),
@@ -38,10 +38,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		});
 		const customer = envelope.data as IDataObject;
 		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-		return simplify ? pick(customer, [...CUSTOMER_SUMMARY_FIELDS, ...extraFields(options)]) : customer;
+		return simplify ? pick(customer, [...CUSTOMER_SUMMARY_FIELDS, ...requestedExtras(options)]) : customer;
 	});
-}
-
-function extraFields(options: IDataObject): string[] {
-	return Array.isArray(options.additionalFields) ? (options.additionalFields as string[]) : [];
 }

@@ -5,7 +5,7 @@ import { forEachItem } from '../../helpers/items';
 import { simplifyAll } from '../../helpers/simplify';
 import { chaserPaginate, filterQuery } from '../../transport';
 import { recordStatusOptions, returnAllOrLimit, simplifyField } from '../common.descriptions';
-import { CUSTOMER_SUMMARY_FIELDS, extraFieldsOption, extraFieldsQuery } from './fields';
+import { CUSTOMER_SUMMARY_FIELDS, extraFieldsOption, extraFieldsQuery, requestedExtras } from './fields';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,
@@ -53,7 +53,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			max: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number),
 			itemIndex,
 		});
-		const extras = Array.isArray(options.additionalFields) ? (options.additionalFields as string[]) : [];
+		const extras = requestedExtras(options);
 		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
 		return simplifyAll(customers, [...CUSTOMER_SUMMARY_FIELDS, ...extras], simplify);
 	});

@@ -72,7 +72,7 @@ describe('customer: get', () => {
 				resource: 'customer',
 				operation: 'get',
 				customer: { __rl: true, mode: 'externalId', value: 'CUST-00003' },
-				options: { additionalFields: ['payer_rating', 'payment_portal_link'] },
+				options: { extraFields: ['payer_rating', 'payment_portal_link'] },
 			},
 		});
 		expect(result.error).toBeUndefined();

@@ -67,7 +67,7 @@ describe('customer: getAll', () => {
 				operation: 'getAll',
 				returnAll: true,
 				filters: { external_id: 'CUST-00002, CUST-00004 ,CUST-00005', status: 'ACTIVE' },
-				options: { additionalFields: ['average_days_to_pay'] },
+				options: { extraFields: ['average_days_to_pay'] },
 			},
 		});
 		expect(result.error).toBeUndefined();
