@@ -242,8 +242,6 @@ export function creditFilterOptions(
 	];
 }
 
-const MIDNIGHT = /T00:00:00\.000Z$/;
-
 /** Validates the shared filters and returns the `{ field, operator, value }` conditions for `filterQuery`. */
 export function creditFilterConditions(
 	filters: IDataObject,
@@ -251,13 +249,7 @@ export function creditFilterConditions(
 	resource: CreditResource,
 ): Array<{ field: string; operator: FilterOperator; value: unknown }> {
 	const present = (value: unknown) => value !== undefined && value !== null && value !== '';
-	const from = present(filters.date_from) ? check.dateTime(filters.date_from, 'Date From') : undefined;
-	let to = present(filters.date_to) ? check.dateTime(filters.date_to, 'Date To') : undefined;
-	// "Date To: 31 March" means up to the end of 31 March, not its first millisecond.
-	if (to !== undefined && MIDNIGHT.test(to)) to = to.replace(MIDNIGHT, 'T23:59:59.999Z');
-	if (from !== undefined && to !== undefined && from > to) {
-		check.fail(`"Date From" (${from}) must be on or before "Date To" (${to})`);
-	}
+	const { from, to } = check.dateRange(filters.date_from, filters.date_to, { from: 'Date From', to: 'Date To' });
 	return [
 		{
 			field: 'currency_code',

@@ -59,6 +59,26 @@ export class InputValidator {
 		return (date as Date).toISOString();
 	}
 
+	/**
+	 * The bounds of a date filter, each optional. An upper bound at midnight means that whole day (an
+	 * accountant picking "to 31 March" means invoices dated 31 March too); a range that ends before it
+	 * starts is an error rather than an empty result.
+	 */
+	dateRange(
+		from: unknown,
+		to: unknown,
+		labels: { from: string; to: string },
+	): { from?: string; to?: string } {
+		const set = (value: unknown) => value !== undefined && value !== null && value !== '';
+		const start = set(from) ? this.dateTime(from, labels.from) : undefined;
+		let end = set(to) ? this.dateTime(to, labels.to) : undefined;
+		if (end?.endsWith('T00:00:00.000Z')) end = `${end.slice(0, 10)}T23:59:59.999Z`;
+		if (start !== undefined && end !== undefined && start > end) {
+			this.fail(`"${labels.from}" (${start}) must be on or before "${labels.to}" (${end})`);
+		}
+		return { from: start, to: end };
+	}
+
 	oneOf<T extends string>(value: unknown, allowed: readonly T[], label: string): T {
 		if (typeof value !== 'string' || !allowed.includes(value as T)) {
 			this.fail(`"${label}" must be one of ${allowed.join(', ')}, got ${describe(value)}`);

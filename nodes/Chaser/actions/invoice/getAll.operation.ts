@@ -92,15 +92,20 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const check = new InputValidator(this.getNode(), itemIndex);
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+		const issued = check.dateRange(filters.date_from, filters.date_to, { from: 'Date From', to: 'Date To' });
+		const due = check.dateRange(filters.due_date_from, filters.due_date_to, {
+			from: 'Due Date From',
+			to: 'Due Date To',
+		});
 		const qs = filterQuery([
 			{ field: 'status', operator: 'in', value: statuses(filters.status, check) },
 			{ field: 'customer_external_id', operator: 'eq', value: text(filters.customer_external_id) },
 			{ field: 'invoice_number', operator: 'eq', value: text(filters.invoice_number) },
 			{ field: 'currency_code', operator: 'eq', value: currency(filters.currency_code, check) },
-			{ field: 'date', operator: 'gte', value: dateBound(filters.date_from, 'Date From', check, 'start') },
-			{ field: 'date', operator: 'lte', value: dateBound(filters.date_to, 'Date To', check, 'end') },
-			{ field: 'due_date', operator: 'gte', value: dateBound(filters.due_date_from, 'Due Date From', check, 'start') },
-			{ field: 'due_date', operator: 'lte', value: dateBound(filters.due_date_to, 'Due Date To', check, 'end') },
+			{ field: 'date', operator: 'gte', value: issued.from },
+			{ field: 'date', operator: 'lte', value: issued.to },
+			{ field: 'due_date', operator: 'gte', value: due.from },
+			{ field: 'due_date', operator: 'lte', value: due.to },
 			{ field: 'amount_due', operator: 'gte', value: amount(filters.amount_due_min, 'Amount Due Min', check) },
 			{ field: 'amount_due', operator: 'lte', value: amount(filters.amount_due_max, 'Amount Due Max', check) },
 		]);
@@ -129,15 +134,4 @@ function currency(value: unknown, check: InputValidator): string | undefined {
 
 function amount(value: unknown, label: string, check: InputValidator): number | undefined {
 	return value === undefined || value === null || value === '' ? undefined : check.amount(value, label);
-}
-
-/**
- * A date filter bound as an ISO date-time. An upper bound at midnight means "that whole day", as an
- * accountant picking 31 March means invoices dated 31 March too, so it is moved to the day's last millisecond.
- */
-function dateBound(value: unknown, label: string, check: InputValidator, side: 'start' | 'end'): string | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	const iso = check.dateTime(value, label);
-	if (side === 'end' && iso.endsWith('T00:00:00.000Z')) return `${iso.slice(0, 10)}T23:59:59.999Z`;
-	return iso;
 }

@@ -137,6 +137,10 @@ describe('invoice: getAll', () => {
 			[{ currency_code: 'pounds' }, '"Currency Code" must be an ISO 4217 currency code such as GBP, USD or EUR, got "pounds" [item 0]'],
 			[{ date_from: 'last week' }, '"Date From" must be a date such as 2024-04-23 or 2024-04-23T11:00:00Z, got "last week" [item 0]'],
 			[{ amount_due_min: 'lots' }, '"Amount Due Min" must be a number, got "lots" [item 0]'],
+			[
+				{ due_date_from: '2025-04-01', due_date_to: '2025-03-31' },
+				'"Due Date From" (2025-04-01T00:00:00.000Z) must be on or before "Due Date To" (2025-03-31T23:59:59.999Z) [item 0]',
+			],
 		])('rejects filter %j before sending anything', async (filters, message) => {
 			const result = await chaser.run({ parameters: { ...getMany, returnAll: true, filters } });
 			expect(result.error?.name).toBe('NodeOperationError');
