@@ -47,6 +47,24 @@ export function byDisplayName(fields: INodeProperties[]): INodeProperties[] {
 	return [...fields].sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
 
+/** Phone numbers, on customers and their contact persons alike. */
+export const mobileNumberField: INodeProperties = {
+	displayName: 'Mobile Number',
+	name: 'mobile_number',
+	type: 'string',
+	placeholder: 'e.g. +447700900123',
+	default: '',
+	description: 'With the country code; Chaser sends SMS reminders to it',
+};
+
+export const phoneNumberField: INodeProperties = {
+	displayName: 'Phone Number',
+	name: 'phone_number',
+	type: 'string',
+	placeholder: 'e.g. +442079460000',
+	default: '',
+};
+
 export const returnAllOrLimit: INodeProperties[] = [
 	{
 		displayName: 'Return All',

@@ -21,7 +21,7 @@ export interface UpsertSpec {
 	buildEntry: (itemIndex: number, check: InputValidator) => Promise<{ key: string; body: IDataObject }>;
 }
 
-export const batchingOptions: INodeProperties[] = [
+const batchingOptions: INodeProperties[] = [
 	{
 		displayName: 'Batch Size',
 		name: 'batchSize',
@@ -40,6 +40,16 @@ export const batchingOptions: INodeProperties[] = [
 			"Whether to send items in batches through Chaser's bulk endpoint: up to 100 records per request, so large syncs run 100× faster within Chaser's 200 requests per minute. The output then holds the fields sent plus Chaser's ID for new records. Turn off to get each full record back (one or two requests per item).",
 	},
 ];
+
+/** The Options collection every Create or Update shows: bulk batching on by default. */
+export const batchingField: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: batchingOptions,
+};
 
 /**
  * Create or Update: through the bulk endpoint in batches (the default), or one item at a time with

@@ -4,7 +4,7 @@ import type { CustomerRef } from '../../helpers/customer';
 import { compact } from '../../helpers/body';
 import type { InputValidator } from '../../helpers/validation';
 import { externalIdSegment } from '../../transport';
-import { RECORD_STATUSES, recordStatusOptions } from '../common.descriptions';
+import { mobileNumberField, phoneNumberField, RECORD_STATUSES, recordStatusOptions } from '../common.descriptions';
 
 /** Contact person fields shared by Create and Update. Names are Chaser's wire names. */
 export const contactOptionalFields: INodeProperties[] = [
@@ -18,15 +18,8 @@ export const contactOptionalFields: INodeProperties[] = [
 	},
 	{ displayName: 'First Name', name: 'contact_first_name', type: 'string', default: '', placeholder: 'e.g. Jane' },
 	{ displayName: 'Last Name', name: 'contact_last_name', type: 'string', default: '', placeholder: 'e.g. Smith' },
-	{
-		displayName: 'Mobile Number',
-		name: 'mobile_number',
-		type: 'string',
-		placeholder: 'e.g. +447700900123',
-		default: '',
-		description: 'With the country code; Chaser sends SMS reminders to it',
-	},
-	{ displayName: 'Phone Number', name: 'phone_number', type: 'string', placeholder: 'e.g. +442079460000', default: '' },
+	mobileNumberField,
+	phoneNumberField,
 	{
 		displayName: 'Status',
 		name: 'status',

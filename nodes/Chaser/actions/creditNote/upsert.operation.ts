@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { batchingOptions, upsertItems } from '../../helpers/upsert';
+import { batchingField, upsertItems } from '../../helpers/upsert';
 import { buildCreditEntry } from '../credit';
 import {
 	CREDIT_NOTE,
@@ -27,14 +27,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [creditNoteStatusField],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: batchingOptions,
-	},
+	batchingField,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['creditNote'], operation: ['upsert'] } }, properties);

@@ -2,7 +2,14 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { addresses, compact, groups } from '../../helpers/body';
 import type { InputValidator } from '../../helpers/validation';
-import { addressesField, groupsField, RECORD_STATUSES, recordStatusOptions } from '../common.descriptions';
+import {
+	addressesField,
+	groupsField,
+	mobileNumberField,
+	phoneNumberField,
+	RECORD_STATUSES,
+	recordStatusOptions,
+} from '../common.descriptions';
 
 /** Customer fields shared by Create, Update and Create or Update. Names are Chaser's wire names. */
 export const customerOptionalFields: INodeProperties[] = [
@@ -18,15 +25,8 @@ export const customerOptionalFields: INodeProperties[] = [
 	{ displayName: 'Contact First Name', name: 'contact_first_name', type: 'string', default: '', description: 'First name of the person reminders are addressed to' },
 	{ displayName: 'Contact Last Name', name: 'contact_last_name', type: 'string', default: '' },
 	groupsField,
-	{
-		displayName: 'Mobile Number',
-		name: 'mobile_number',
-		type: 'string',
-		placeholder: 'e.g. +447700900123',
-		default: '',
-		description: 'With the country code; Chaser sends SMS reminders to it',
-	},
-	{ displayName: 'Phone Number', name: 'phone_number', type: 'string', placeholder: 'e.g. +442079460000', default: '' },
+	mobileNumberField,
+	phoneNumberField,
 	{
 		displayName: 'Status',
 		name: 'status',

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { batchingOptions, upsertItems } from '../../helpers/upsert';
+import { batchingField, upsertItems } from '../../helpers/upsert';
 import { companyNameField, customerBody, customerOptionalFields, externalIdField } from './fields';
 
 const properties: INodeProperties[] = [
@@ -15,14 +15,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: customerOptionalFields,
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: batchingOptions,
-	},
+	batchingField,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['upsert'] } }, properties);

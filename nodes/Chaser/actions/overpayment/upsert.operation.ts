@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { batchingOptions, upsertItems } from '../../helpers/upsert';
+import { batchingField, upsertItems } from '../../helpers/upsert';
 import { buildCreditEntry } from '../credit';
 import { OVERPAYMENT, overpaymentIdField, overpaymentRequiredFields, overpaymentStatusField } from './fields';
 
@@ -20,14 +20,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [overpaymentStatusField],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: batchingOptions,
-	},
+	batchingField,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['overpayment'], operation: ['upsert'] } }, properties);
