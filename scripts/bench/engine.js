@@ -2,7 +2,7 @@
 /**
  * Runs "Input → Chaser" through n8n-core's real execution engine, in-process, with the built node
  * (dist/), for the benchmark, which runs without ts-node or jest. The engine is the one the tests use,
- * test/helpers/engine-core.js; this file adds the bench's environment and its RawGet floor node.
+ * tooling/engine.js; this file adds the bench's environment and its RawGet floor node.
  */
 const os = require('os');
 const path = require('path');
@@ -18,7 +18,7 @@ process.env.N8N_USER_FOLDER = process.env.N8N_USER_FOLDER || userFolder;
 process.env.N8N_ENCRYPTION_KEY = process.env.N8N_ENCRYPTION_KEY || 'chaser-bench-encryption-key';
 
 const { NodeConnectionTypes } = require('n8n-workflow');
-const { createEngine } = require(path.join(ROOT, 'test', 'helpers', 'engine-core'));
+const { createEngine } = require(path.join(ROOT, 'tooling', 'engine'));
 
 const { ChaserApi } = require(path.join(DIST, 'credentials', 'ChaserApi.credentials.js'));
 const { Chaser } = require(path.join(DIST, 'nodes', 'Chaser', 'Chaser.node.js'));

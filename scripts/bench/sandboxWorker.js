@@ -10,7 +10,7 @@
 const path = require('path');
 const { parentPort, workerData } = require('worker_threads');
 
-const { createSandbox } = require(path.join(__dirname, '..', '..', 'test', 'sandbox'));
+const { createSandbox } = require(path.join(__dirname, '..', '..', 'sandbox'));
 
 (async () => {
 	const sandbox = await createSandbox({ port: 0, seed: 'none', quiet: true, ...workerData });

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { chaserCredential, loadExample } from '../../scripts/lib/demo';
-import { createSandbox } from '../sandbox';
+import { chaserCredential, loadExample } from '../../tooling/demo';
+import { createSandbox } from '../../sandbox';
 import { createFakeLlm } from './fake-llm';
-import { N8nInstance } from './harness';
+import { N8nInstance } from '../../tooling/n8n';
 
 interface WorkflowNode {
 	name: string;

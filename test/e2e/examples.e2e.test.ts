@@ -1,8 +1,8 @@
 import type { IDataObject, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 
-import { chaserCredential, loadExamples, samplePayloads } from '../../scripts/lib/demo';
-import { createSandbox } from '../sandbox';
-import { N8nInstance } from './harness';
+import { chaserCredential, loadExamples, samplePayloads } from '../../tooling/demo';
+import { createSandbox } from '../../sandbox';
+import { N8nInstance } from '../../tooling/n8n';
 
 interface WorkflowNode {
 	name: string;

@@ -1,13 +1,13 @@
 /**
  * Runs a workflow "Input → Chaser" through n8n-core's real execution engine, in-process, with the
  * package's own TypeScript classes (the node and its credential). The engine itself is
- * test/helpers/engine-core.js, shared with the benchmark (scripts/bench/engine.js).
+ * tooling/engine.js, shared with the benchmark (scripts/bench/engine.js).
  */
 import type { ExecutionError, IDataObject, INode, INodeExecutionData, INodeParameters, IRun } from 'n8n-workflow';
 
 import { ChaserApi } from '../../credentials/ChaserApi.credentials';
 import { Chaser } from '../../nodes/Chaser/Chaser.node';
-import { createEngine } from './engine-core';
+import { createEngine } from '../../tooling/engine';
 
 export interface ChaserCredentials {
 	apiKey: string;

@@ -7,7 +7,7 @@ import type { ChaserCredentials, RunOptions, RunResult } from './engine';
 import { runChaser } from './engine';
 
 // The sandbox is plain JavaScript so it can also run standalone (npm run sandbox).
-import { createSandbox } from '../sandbox';
+import { createSandbox } from '../../sandbox';
 
 export const SANDBOX_KEY = 'test-key';
 export const SANDBOX_SECRET = 'test-secret';

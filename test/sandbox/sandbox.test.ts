@@ -4,8 +4,8 @@
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import { sleep } from 'n8n-workflow';
 
-import { createSandbox, SCHEMAS } from './index';
-import { validateObject } from './validation';
+import { createSandbox, SCHEMAS } from '../../sandbox';
+import { validateObject } from '../../sandbox/validation';
 
 type Sandbox = Awaited<ReturnType<typeof createSandbox>>;
 // Response bodies are whatever JSON.parse gives; the tests assert on their shape.

@@ -4,7 +4,7 @@
 const fs = require('fs');
 const path = require('path');
 
-const EXAMPLES_DIR = path.resolve(__dirname, '..', '..', 'examples');
+const EXAMPLES_DIR = path.resolve(__dirname, '..', 'examples');
 
 /** The id every example's Chaser node points at; the demo imports its credential under this id. */
 const CREDENTIAL_ID = 'chaserSandbox001';

@@ -4,8 +4,8 @@
 // against it, then it is stopped and the test asserts that nothing of it is left.
 const axios = require('axios');
 
-const { createSandbox } = require('../../sandbox');
-const { N8nInstance } = require('./n8n');
+const { createSandbox } = require('../../../sandbox');
+const { N8nInstance } = require('../../../tooling/n8n');
 const {
 	CREDENTIAL,
 	byExternalId,

@@ -1,6 +1,6 @@
 'use strict';
 // One real, headless n8n (1.x or 2.x) with the packed package installed as a community package.
-// Recipe: /work/shared/n8n-e2e.md (env, install layout, import/publish, readiness, REST login). See test/e2e/README.md.
+// Follows the project's headless-n8n recipe (env, install layout, import/publish, readiness, REST login). See tooling/README.md.
 const crypto = require('crypto');
 const fs = require('fs');
 const net = require('net');
@@ -50,6 +50,14 @@ function exec(command, args, options) {
 
 function tail(text, lines = 40) {
 	return String(text).split('\n').slice(-lines).join('\n');
+}
+
+/** The production webhooks a workflow registers when published: [{ method, path }]. */
+function webhooksOf(workflow) {
+	return workflow.nodes
+		.filter((node) => node.type === 'n8n-nodes-base.webhook' && !node.disabled)
+		.map((node) => ({ method: (node.parameters && node.parameters.httpMethod) || 'GET', path: node.parameters && node.parameters.path }))
+		.filter((webhook) => typeof webhook.path === 'string' && webhook.path !== '' && !webhook.path.includes(':'));
 }
 
 class N8nInstance {
@@ -248,13 +256,7 @@ class N8nInstance {
 		prepared.forEach((workflow) => {
 			workflow.active = false;
 		});
-		for (const workflow of prepared) {
-			const webhooks = workflow.nodes
-				.filter((node) => node.type === 'n8n-nodes-base.webhook' && !node.disabled)
-				.map((node) => ({ method: (node.parameters && node.parameters.httpMethod) || 'GET', path: node.parameters && node.parameters.path }))
-				.filter((webhook) => typeof webhook.path === 'string' && webhook.path !== '' && !webhook.path.includes(':'));
-			this.webhooksByWorkflow.set(workflow.id, webhooks);
-		}
+		for (const workflow of prepared) this.webhooksByWorkflow.set(workflow.id, webhooksOf(workflow));
 		const file = this.writeTemp('workflows', prepared);
 		const result = await this.cli(['import:workflow', `--input=${file}`]);
 		if (!/Successfully imported/.test(result.stdout)) {
@@ -310,6 +312,30 @@ class N8nInstance {
 			});`,
 			[statements, ids],
 		);
+	}
+
+	/**
+	 * For workflows already in the database (kept from an earlier run): start() waits for the webhooks of those
+	 * among them that are published, as it does for the ones publish() published.
+	 */
+	async expectWebhooksOf(workflows) {
+		const active = new Set(await this.activeWorkflowIds());
+		for (const workflow of workflows) {
+			if (!active.has(workflow.id)) continue;
+			this.webhooksByWorkflow.set(workflow.id, webhooksOf(workflow));
+			this.published.add(workflow.id);
+		}
+	}
+
+	/** Ids of every workflow in the database. */
+	async workflowIds() {
+		const out = await this.sqlite(
+			`db.all('SELECT id FROM workflow_entity', (error, rows) => {
+				fail(error); process.stdout.write(JSON.stringify(rows.map((row) => row.id))); db.close();
+			});`,
+			[],
+		);
+		return JSON.parse(out);
 	}
 
 	/** Ids of the workflows that are published/active in the database. */

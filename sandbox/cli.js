@@ -4,14 +4,14 @@
 
 /**
  * Run the Chaser sandbox standalone:
- *   node test/sandbox/cli.js [--port 8765] [--key K --secret S] [--seed demo|none]
+ *   npm run sandbox -- [--port 8765] [--key K --secret S] [--seed demo|none]
  *                            [--rate-limit 200 --window-ms 60000] [--retry-after] [--quiet]
  * Env: CHASER_SANDBOX_PORT, CHASER_SANDBOX_KEY, CHASER_SANDBOX_SECRET.
  */
 
 const { createSandbox } = require('./index');
 
-const USAGE = `Usage: node test/sandbox/cli.js [options]
+const USAGE = `Usage: npm run sandbox -- [options]
   --port N          port on 127.0.0.1 (default 8765, env CHASER_SANDBOX_PORT; 0 = any free port)
   --key K           API key (default sandbox-key, env CHASER_SANDBOX_KEY)
   --secret S        API secret (default sandbox-secret, env CHASER_SANDBOX_SECRET)

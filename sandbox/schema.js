@@ -3,7 +3,7 @@
 
 /**
  * The wire contract of the Chaser API as the sandbox enforces it
- * (see /work/shared/chaser-api.md). One place for enums, field specs,
+ * (the project's research notes on Chaser's public API, §8). One place for enums, field specs,
  * filterable fields and read-only fields, so validation, filtering and
  * the seed generator agree.
  */
