@@ -42,7 +42,7 @@ export class ChaserApi implements ICredentialType {
 			default: 'https://openapi.chaserhq.com',
 			placeholder: 'e.g. https://openapi.chaserhq.com',
 			description:
-				'Leave as is for Chaser. Change it only to point the node at a test stand-in such as the Chaser sandbox this package ships.',
+				"Leave as is for Chaser. To try the node without a Chaser account, point it at the Chaser sandbox from this package's GitHub repository (npm start or npm run sandbox there).",
 		},
 	];
 

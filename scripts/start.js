@@ -1,19 +1,22 @@
 #!/usr/bin/env node
 'use strict';
-// `npm start`: the one-command demo. Builds this package, starts the Chaser sandbox with a demo organisation,
-// installs (or reuses) n8n 2.41.1, installs the package into it as a community package, imports a Chaser
-// credential and the example workflows, and starts n8n with an owner account ready. Ctrl-C stops everything.
+// `npm start`: the one-command demo, on a fresh clone with nothing installed. Brings Node 24 and the npm
+// dependencies, builds this package, starts the Chaser sandbox with a demo organisation, installs (or reuses)
+// n8n 2.41.1, installs the package into it as a community package, imports a Chaser credential and the example
+// workflows, and starts n8n with an owner account ready. Ctrl-C (or SIGINT/SIGTERM to this process) stops
+// everything. The n8n data (workflows, executions, owner) is kept between runs in .n8n-state/.
 // See README "Try it" and examples/README.md.
+const crypto = require('crypto');
 const fs = require('fs');
 const net = require('net');
 const path = require('path');
 
-const harness = require('../test/e2e/harness');
-const { createSandbox } = require('../test/sandbox');
-const demo = require('./lib/demo');
+// Only built-in modules until the dependencies are installed (a fresh clone has no node_modules).
+const install = require('../tooling/install');
+const { createSandbox } = require('../sandbox');
 
 const N8N_VERSION = '2.41.1';
-const DEFAULTS = { port: 5678, sandboxPort: 8765 };
+const DEFAULTS = { port: 5678, sandboxPort: 8765, stateDir: path.join(install.REPO_ROOT, '.n8n-state') };
 const OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'Owner', password: 'ChaserDemo-2025' };
 
 const USAGE = `Usage: npm start [-- options]    (or: node scripts/start.js [options])
@@ -27,10 +30,12 @@ Options:
                      (and CHASER_BASE_URL if not https://openapi.chaserhq.com). The webhook examples then write to it!
   --no-build         reuse dist/ as it is instead of running npm run build
   --quiet-sandbox    do not print the sandbox's request log
+  --fresh            delete the kept n8n data (workflows, executions, owner) and start clean
+  --state-dir DIR    where n8n keeps its data between runs (default .n8n-state in this folder)
   --help
 
 Env: CHASER_DEMO_EMAIL, CHASER_DEMO_PASSWORD (owner login; default ${OWNER.email} / ${OWNER.password}),
-     CHASER_E2E_CACHE (cache folder for Node 24, n8n and the demo state; default ~/.cache/n8n-nodes-chaser).`;
+     CHASER_E2E_CACHE (cache folder for Node 24 and n8n; default ~/.cache/n8n-nodes-chaser).`;
 
 function parseArgs(argv, env) {
 	const options = {
@@ -39,6 +44,8 @@ function parseArgs(argv, env) {
 		sandbox: true,
 		build: true,
 		sandboxLog: true,
+		fresh: false,
+		stateDir: DEFAULTS.stateDir,
 		help: false,
 	};
 	for (let i = 0; i < argv.length; i += 1) {
@@ -54,6 +61,8 @@ function parseArgs(argv, env) {
 		else if (flag === '--no-sandbox') options.sandbox = false;
 		else if (flag === '--no-build') options.build = false;
 		else if (flag === '--quiet-sandbox') options.sandboxLog = false;
+		else if (flag === '--fresh') options.fresh = true;
+		else if (flag === '--state-dir') options.stateDir = path.resolve(value());
 		else if (flag === '--help' || flag === '-h') options.help = true;
 		else throw new Error(`unknown option: ${argv[i]}`);
 	}
@@ -131,6 +140,29 @@ function chaserAccount(options) {
 	return { apiKey, apiSecret, baseUrl: process.env.CHASER_BASE_URL || 'https://openapi.chaserhq.com', name: 'Chaser account' };
 }
 
+/**
+ * Which example workflows to (re)import: those missing from n8n's database and those whose file changed since
+ * they were last imported (fingerprints in <state>/examples.json). A workflow the user built, or an example
+ * they edited whose file did not change, is left alone.
+ */
+async function examplesToImport(n8n, examples, fingerprintFile) {
+	const imported = readJson(fingerprintFile) || {};
+	const present = new Set(await n8n.workflowIds());
+	return examples.filter((example) => !present.has(example.workflow.id) || imported[example.workflow.id] !== fingerprint(example.workflow));
+}
+
+function fingerprint(workflow) {
+	return crypto.createHash('sha256').update(JSON.stringify(workflow)).digest('hex');
+}
+
+function readJson(file) {
+	try {
+		return JSON.parse(fs.readFileSync(file, 'utf8'));
+	} catch {
+		return undefined;
+	}
+}
+
 async function main() {
 	let options;
 	try {
@@ -145,6 +177,7 @@ async function main() {
 	}
 	process.on('SIGINT', () => onSignal('SIGINT'));
 	process.on('SIGTERM', () => onSignal('SIGTERM'));
+	process.on('SIGHUP', () => onSignal('SIGHUP'));
 
 	const account = chaserAccount(options);
 	const owner = {
@@ -154,15 +187,26 @@ async function main() {
 	};
 
 	say(`n8n-nodes-chaser demo: n8n ${N8N_VERSION} + the Chaser node${options.sandbox ? ' + the Chaser sandbox' : ''}`);
-	say(`(first run: installs Node 24 and n8n into ${harness.cacheRoot()}, 3-6 minutes; later runs take ~20 s)\n`);
+	say(`(the first run installs Node 24, the npm dependencies and n8n into ${install.cacheRoot()}: 4-7 minutes; later runs ~30 s)\n`);
 
 	if (!(await portIsFree(options.port))) throw new UsageError(`port ${options.port} is in use: pick another with --port N`);
 	if (options.sandbox && options.sandboxPort !== 0 && !(await portIsFree(options.sandboxPort))) {
 		throw new UsageError(`port ${options.sandboxPort} is in use: pick another with --sandbox-port N (0 = any free port)`);
 	}
-	const total = 5;
+	const total = 6;
 
-	const credential = await step(1, total, options.sandbox ? 'Starting the Chaser sandbox with a demo organisation' : 'Using your Chaser account', async () => {
+	await step(1, total, 'Node 24 and the npm dependencies (installed on the first run only)', async () => {
+		install.ensureNode24();
+		const installed = await install.ensureDependencies();
+		if (!installed) say('      already installed');
+	});
+	if (state.stopping) return;
+	// Needs the npm dependencies.
+	const { N8nInstance } = require('../tooling/n8n');
+	const { packPackage } = require('../tooling/pack');
+	const demo = require('../tooling/demo');
+
+	const credential = await step(2, total, options.sandbox ? 'Starting the Chaser sandbox with a demo organisation' : 'Using your Chaser account', async () => {
 		if (!options.sandbox) {
 			say(`      Base URL ${account.baseUrl}, API key ${account.apiKey.slice(0, 4)}…`);
 			return demo.chaserCredential(account);
@@ -179,34 +223,50 @@ async function main() {
 		const s = state.sandbox;
 		say(
 			`      ${s.url}: ${s.count('customers')} customers, ${s.count('invoices')} invoices, ` +
-				`${s.count('credit_notes')} credit notes, ${s.count('overpayments')} overpayments`,
+				`${s.count('credit_notes')} credit notes, ${s.count('overpayments')} overpayments ` +
+				'(the sandbox starts from this demo data on every run)',
 		);
 		return demo.chaserCredential({ apiKey: s.apiKey, apiSecret: s.apiSecret, baseUrl: s.url });
 	});
 	if (state.stopping) return;
 
-	const [tarball, install] = await step(2, total, `Building the package and installing n8n ${N8N_VERSION} (cached after the first run)`, () =>
-		Promise.all([harness.packPackage({ build: options.build }), harness.ensureN8n(N8N_VERSION)]),
+	const [tarball, n8nInstall] = await step(3, total, `Building the package and installing n8n ${N8N_VERSION} (2-4 minutes on the first run, cached afterwards)`, () =>
+		Promise.all([packPackage({ build: options.build }), install.ensureN8n(N8N_VERSION)]),
 	);
 	if (state.stopping) return;
 
-	// Fresh state on every start: the sandbox is in memory and re-seeded each time, so old executions and
-	// records in n8n would point at data that no longer exists; the package is the one just built; the owner
-	// login is the one printed below. Nothing worth keeping lives there (the big n8n install is cached apart).
-	const stateDir = path.join(harness.cacheRoot(), 'demo', `n8n-${options.port}`);
+	const stateDir = options.stateDir;
 	const examples = demo.loadExamples();
-	await step(3, total, 'Installing the package into n8n and importing the credential and example workflows', async () => {
-		fs.rmSync(stateDir, { recursive: true, force: true });
+	const fingerprintFile = path.join(stateDir, 'examples.json');
+	const keptData = fs.existsSync(path.join(stateDir, '.n8n', 'database.sqlite'));
+	await step(4, total, 'Installing the package into n8n and importing the credential and example workflows', async () => {
+		if (options.fresh && keptData) {
+			say(`      --fresh: deleting the n8n data kept in ${stateDir}`);
+			fs.rmSync(stateDir, { recursive: true, force: true });
+		} else if (keptData) {
+			say(`      keeping your n8n data from earlier runs in ${stateDir} (start clean with: npm start -- --fresh)`);
+		}
 		fs.mkdirSync(stateDir, { recursive: true });
-		state.n8n = await harness.N8nInstance.create({ version: N8N_VERSION, port: options.port, tarball, stateDir });
+		state.n8n = await N8nInstance.create({ version: N8N_VERSION, port: options.port, tarball, stateDir });
 		await state.n8n.importCredentials([credential]);
-		await state.n8n.importWorkflows(examples.map((example) => example.workflow));
-		await state.n8n.publish(examples.filter((example) => example.publish).map((example) => example.workflow.id));
-		say(`      ${examples.length} workflows (${examples.filter((example) => example.publish).length} published), n8n ${install.version} in ${install.dir}`);
+		const changed = await examplesToImport(state.n8n, examples, fingerprintFile);
+		if (changed.length > 0) {
+			await state.n8n.importWorkflows(changed.map((example) => example.workflow));
+			const toPublish = changed.filter((example) => example.publish).map((example) => example.workflow.id);
+			if (toPublish.length > 0) await state.n8n.publish(toPublish);
+			const fingerprints = readJson(fingerprintFile) || {};
+			for (const example of changed) fingerprints[example.workflow.id] = fingerprint(example.workflow);
+			fs.writeFileSync(fingerprintFile, `${JSON.stringify(fingerprints, null, 2)}\n`);
+		}
+		// Webhooks of published workflows are registered at start: wait for the examples' ones.
+		await state.n8n.expectWebhooksOf(examples.filter((example) => example.publish).map((example) => example.workflow));
+		say(
+			`      ${changed.length === 0 ? 'example workflows already imported and unchanged' : `imported ${changed.map((example) => `"${example.workflow.name}"`).join(', ')}`}; n8n ${n8nInstall.version} in ${n8nInstall.dir}`,
+		);
 	});
 	if (state.stopping) return;
 
-	await step(4, total, `Starting n8n on http://127.0.0.1:${options.port}`, async () => {
+	await step(5, total, `Starting n8n on http://127.0.0.1:${options.port}`, async () => {
 		await state.n8n.start({ timeoutMs: 180000 });
 		state.n8n.exited.then((info) => {
 			if (!state.stopping) void shutdown(`n8n exited unexpectedly (${JSON.stringify(info)}; log: ${state.n8n.logFile})`, 1);
@@ -214,20 +274,27 @@ async function main() {
 	});
 	if (state.stopping) return;
 
-	await step(5, total, 'Creating the owner account', async () => {
+	const ownerIsNew = await step(6, total, 'Setting up the owner account', async () => {
 		const response = await fetch(`${state.n8n.url}/rest/owner/setup`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
 			body: JSON.stringify(owner),
 		});
-		if (!response.ok) throw new Error(`owner setup failed: ${response.status} ${await response.text()}`);
+		if (response.ok) return true;
+		const text = await response.text();
+		// Kept data: the owner was set up on an earlier run.
+		if (response.status === 400 && /already/i.test(text)) {
+			say('      the owner account from an earlier run is kept');
+			return false;
+		}
+		throw new Error(`owner setup failed: ${response.status} ${text}`);
 	});
 	if (state.stopping) return;
 
-	printReady({ options, owner, examples });
+	printReady({ options, owner, ownerIsNew, examples, demo });
 }
 
-function printReady({ options, owner, examples }) {
+function printReady({ options, owner, ownerIsNew, examples, demo }) {
 	const n8n = state.n8n;
 	const url = n8n.url;
 	const today = new Date().toISOString().slice(0, 10);
@@ -239,10 +306,11 @@ function printReady({ options, owner, examples }) {
 	say(line);
 	say(`  n8n editor:   ${url}`);
 	say(`  Email:        ${owner.email}`);
-	say(`  Password:     ${owner.password}`);
+	say(`  Password:     ${owner.password}${ownerIsNew ? '' : '  (set on an earlier run; if you changed it, use yours)'}`);
 	if (state.sandbox) {
 		say(`  Chaser sandbox: ${state.sandbox.url}  (credential "${demo.CREDENTIAL_NAME}": API key ${state.sandbox.apiKey}, secret ${state.sandbox.apiSecret})`);
 	}
+	say(`  n8n data:     ${options.stateDir}  (kept between runs; npm start -- --fresh starts clean)`);
 	say('');
 	say('  Workflows:');
 	for (const name of names) say(`    - ${name}`);
