@@ -9,6 +9,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { BulkPath } from '../transport';
 import { chaserBulkUpsert, chaserRequest, externalIdSegment, MAX_BULK_ENTRIES } from '../transport';
+import { sendChanged, skipUnchangedOption } from './deltaSync';
 import { failItem, forEachItem, pairWith } from './items';
 import { InputValidator } from './validation';
 
@@ -17,8 +18,14 @@ export interface UpsertSpec {
 	/** e.g. `/v1/customers`; records live at `<collectionPath>/ext_<key>`. */
 	collectionPath: string;
 	bulkPath: BulkPath;
-	/** Validates one item and returns its external key and full body (key included). */
-	buildEntry: (itemIndex: number, check: InputValidator) => Promise<{ key: string; body: IDataObject }>;
+	/**
+	 * Validates one item and returns its external key and full body (key included); `unchanged` when
+	 * "Skip Unchanged Records" leaves it out (it is then output as it is, not sent).
+	 */
+	buildEntry: (
+		itemIndex: number,
+		check: InputValidator,
+	) => Promise<{ key: string; body: IDataObject; unchanged?: boolean }>;
 }
 
 const batchingOptions: INodeProperties[] = [
@@ -31,6 +38,7 @@ const batchingOptions: INodeProperties[] = [
 		description:
 			"Items per bulk request when Use Bulk Endpoint is on. Chaser's maximum, 100, is the fastest.",
 	},
+	skipUnchangedOption,
 	{
 		displayName: 'Use Bulk Endpoint',
 		name: 'useBulk',
@@ -58,10 +66,17 @@ export const batchingField: INodeProperties = {
  */
 export async function upsertItems(context: IExecuteFunctions, spec: UpsertSpec): Promise<INodeExecutionData[]> {
 	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
+	if (options.skipUnchanged === true) {
+		return await sendChanged(context, spec, async (changed) => await upsert(context, changed, options));
+	}
+	return await upsert(context, spec, options);
+}
+
+async function upsert(context: IExecuteFunctions, spec: UpsertSpec, options: IDataObject): Promise<INodeExecutionData[]> {
 	if (options.useBulk === false) {
 		return await forEachItem(context, async (itemIndex) => {
-			const { key, body } = await spec.buildEntry(itemIndex, new InputValidator(context.getNode(), itemIndex));
-			return await upsertOne(context, spec, key, body, itemIndex);
+			const { key, body, unchanged } = await spec.buildEntry(itemIndex, new InputValidator(context.getNode(), itemIndex));
+			return unchanged ? body : await upsertOne(context, spec, key, body, itemIndex);
 		});
 	}
 
@@ -97,8 +112,9 @@ export async function upsertItems(context: IExecuteFunctions, spec: UpsertSpec):
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const { body } = await spec.buildEntry(itemIndex, new InputValidator(context.getNode(), itemIndex));
-			batch.push({ itemIndex, entry: body });
+			const { body, unchanged } = await spec.buildEntry(itemIndex, new InputValidator(context.getNode(), itemIndex));
+			if (unchanged) output[itemIndex] = pairWith(context, body, itemIndex)[0];
+			else batch.push({ itemIndex, entry: body });
 		} catch (error) {
 			output[itemIndex] = failItem(context, error, itemIndex);
 		}

@@ -85,6 +85,11 @@ function readRequestOptions(context: ChaserContext): { timeout?: number; maxRate
 	}
 }
 
+/** Which Chaser key a node talks to (its Base URL and API key): pacing, and anything remembered per key, go by it. */
+export async function chaserKeyOf(context: ChaserContext): Promise<string> {
+	return (await connect(context)).rateKey;
+}
+
 /** `ext_` + the percent-encoded external ID: Chaser's way of addressing a record by your own ID. */
 export function externalIdSegment(externalId: string): string {
 	return `ext_${encodeURIComponent(externalId)}`;
