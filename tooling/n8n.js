@@ -329,22 +329,20 @@ class N8nInstance {
 
 	/** Ids of every workflow in the database. */
 	async workflowIds() {
-		const out = await this.sqlite(
-			`db.all('SELECT id FROM workflow_entity', (error, rows) => {
-				fail(error); process.stdout.write(JSON.stringify(rows.map((row) => row.id))); db.close();
-			});`,
-			[],
-		);
-		return JSON.parse(out);
+		return await this.workflowIdsWhere('1 = 1');
 	}
 
 	/** Ids of the workflows that are published/active in the database. */
 	async activeWorkflowIds() {
+		return await this.workflowIdsWhere('activeVersionId IS NOT NULL');
+	}
+
+	async workflowIdsWhere(condition) {
 		const out = await this.sqlite(
-			`db.all('SELECT id FROM workflow_entity WHERE activeVersionId IS NOT NULL', (error, rows) => {
+			`db.all('SELECT id FROM workflow_entity WHERE ' + JSON.parse(process.argv[process.argv.length - 1]), (error, rows) => {
 				fail(error); process.stdout.write(JSON.stringify(rows.map((row) => row.id))); db.close();
 			});`,
-			[],
+			condition,
 		);
 		return JSON.parse(out);
 	}
