@@ -6,8 +6,9 @@ import type {
 	IN8nHttpFullResponse,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { chaserBaseUrl } from './baseUrl';
 import type { ErrorContext } from './errors';
 import { toNodeApiError } from './errors';
 import type { Failure, Outcome } from './failures';
@@ -55,7 +56,7 @@ async function connect(context: ChaserContext): Promise<Connection> {
 	if (!connection) {
 		connection = (async () => {
 			const credentials = await context.getCredentials('chaserApi');
-			const baseUrl = String(credentials.baseUrl || 'https://openapi.chaserhq.com').replace(/\/+$/, '');
+			const baseUrl = checkedBaseUrl(context, credentials.baseUrl);
 			const options = readRequestOptions(context);
 			return {
 				baseUrl,
@@ -71,6 +72,17 @@ async function connect(context: ChaserContext): Promise<Connection> {
 		connection.catch(() => connections.delete(context));
 	}
 	return await connection;
+}
+
+/** The credential's Base URL, refused here, before any request, when it would put the key and secret at risk. */
+function checkedBaseUrl(context: ChaserContext, value: unknown): string {
+	try {
+		return chaserBaseUrl(value);
+	} catch (error) {
+		throw new NodeOperationError(context.getNode(), error as Error, {
+			description: 'The Base URL is set in the Chaser credential this node uses.',
+		});
+	}
 }
 
 function readRequestOptions(context: ChaserContext): { timeout?: number; maxRateLimitWait?: number } {
