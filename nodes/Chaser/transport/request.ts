@@ -25,6 +25,7 @@ export interface ChaserRequest {
 	qs?: IDataObject;
 	body?: IDataObject;
 	itemIndex?: number;
+	/** What a 404 means for this call (which record is missing); without it a 404 is read as a wrong Base URL. */
 	notFoundMessage?: string;
 	/**
 	 * For a POST that creates a record under an external ID: where that record would be.
@@ -101,10 +102,13 @@ export function externalIdSegment(externalId: string): string {
 
 async function attempt(context: ChaserContext, connection: Connection, request: ChaserRequest): Promise<Outcome> {
 	await acquireSlot(connection.rateKey);
+	const url = `${connection.baseUrl}${request.path}`;
 	try {
+		// The credential's authenticate sends the key and secret only to its Base URL and turns off
+		// redirects, so a 3xx comes back here as an answer (see classifyResponse).
 		const response = (await context.helpers.httpRequestWithAuthentication.call(context, 'chaserApi', {
 			method: request.method,
-			url: `${connection.baseUrl}${request.path}`,
+			url,
 			qs: request.qs,
 			body: request.body,
 			json: true,
@@ -112,7 +116,7 @@ async function attempt(context: ChaserContext, connection: Connection, request: 
 			ignoreHttpStatusErrors: true,
 			timeout: connection.timeoutMs,
 		})) as IN8nHttpFullResponse;
-		return classifyResponse(response);
+		return classifyResponse(response, url);
 	} catch (error) {
 		return classifyThrown(error);
 	}
@@ -162,6 +166,8 @@ export async function chaserRequest(context: ChaserContext, request: ChaserReque
 			holdUntil(connection.rateKey, transportSettings.now() + waitMs);
 			continue;
 		}
+
+		if (failure.kind === 'redirect') throw toNodeApiError(context.getNode(), failure, errorContext);
 
 		if (failure.kind === 'client') {
 			// A delete whose earlier attempt landed: the record is gone, which is what was asked.
