@@ -11,7 +11,7 @@ import type { RunResult } from '../../../helpers/engine';
 import { createRedirect } from '../../../helpers/redirect';
 import { SANDBOX_KEY, SANDBOX_SECRET, useSandbox } from '../../../helpers/sandbox';
 
-const WRONG_SECRET = 'wrong-secret-5e1f';
+const WRONG_SECRET = 'wrong-5e1f';
 
 /** Everything that would give a secret away: the values and their Basic tokens, as sent and as encoded. */
 const SECRETS = [
