@@ -46,7 +46,7 @@ export class ChaserApi implements ICredentialType {
 			default: CHASER_API_URL,
 			placeholder: 'e.g. https://openapi.chaserhq.com',
 			description:
-				"Leave as is for Chaser. The key and secret are sent only to this address, encrypted and never on through a redirect, so it must start with https:// and end at the host name (no /v1, no user name or password); only a sandbox on this machine may use http://, such as the Chaser sandbox from this package's GitHub repository (npm start or npm run sandbox there, at http://127.0.0.1:8765).",
+				"Leave as is for Chaser. The key and secret are sent only to this address, encrypted and never on through a redirect, so it must start with https:// and stop after the host name and port (no /v1, no user name or password); only a sandbox on this machine may use http://, such as the Chaser sandbox from this package's GitHub repository (npm start or npm run sandbox there, at http://127.0.0.1:8765).",
 		},
 	];
 
@@ -55,34 +55,37 @@ export class ChaserApi implements ICredentialType {
 	 * credential: the node's, the credential test's, an HTTP Request node's. Before anything is sent it
 	 * refuses a Base URL that would expose the key and secret, and a request for any other address;
 	 * and it turns off redirects, which n8n would otherwise follow with the credentials to any host.
+	 * Older nodes (HTTP Request) hand over requests in n8n's legacy shape: `uri`, `followRedirect`.
 	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const baseUrl = chaserBaseUrl(credentials.baseUrl);
-		const target = URL.canParse(requestOptions.url, requestOptions.baseURL)
-			? new URL(requestOptions.url, requestOptions.baseURL)
-			: undefined;
+		const address = requestOptions.url ?? (requestOptions as { uri?: string }).uri;
+		const target = URL.canParse(address, requestOptions.baseURL) ? new URL(address, requestOptions.baseURL) : undefined;
 		const origin = target && `${target.protocol}//${target.host}`;
 		if (origin !== baseUrl) {
 			throw new Error(
 				`The Chaser credential sends its key and secret only to its Base URL, ${baseUrl}, not to ${origin ?? 'this address'}`,
 			);
 		}
+		const noRedirects = { disableFollowRedirect: true, followRedirect: false, followAllRedirects: false };
 		return {
 			...requestOptions,
+			...noRedirects,
 			auth: { username: String(credentials.apiKey), password: String(credentials.apiSecret) },
-			disableFollowRedirect: true,
 		};
 	}
 
 	// The current organisation proves both the URL and the key pair: Chaser answers 403 to bad keys.
+	// Every status is an answer; the rules read its body (see CREDENTIAL_TEST_RULES).
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL: `={{($credentials.baseUrl || "${CHASER_API_URL}").trim().replace(/\\/+$/, "")}}`,
 			url: '/v1/organisation',
 			method: 'GET',
+			ignoreHttpStatusErrors: true,
 		},
 		rules: CREDENTIAL_TEST_RULES,
 	};

@@ -5,6 +5,7 @@ import { NodeHelpers, Workflow } from 'n8n-workflow';
 import { ChaserApi } from '../../credentials/ChaserApi.credentials';
 import { Chaser } from '../../nodes/Chaser/Chaser.node';
 import { chaserBaseUrl } from '../../nodes/Chaser/transport/baseUrl';
+import { createRedirect } from '../helpers/redirect';
 import { SANDBOX_KEY, SANDBOX_SECRET, useSandbox } from '../helpers/sandbox';
 
 const credential = new ChaserApi();
@@ -36,6 +37,7 @@ function testRequest(credentials: ICredentialDataDecryptedObject): IHttpRequestO
 		baseURL: resolve(request.baseURL as string, credentials),
 		url: request.url as string,
 		method: request.method,
+		ignoreHttpStatusErrors: request.ignoreHttpStatusErrors,
 	};
 }
 
@@ -84,7 +86,21 @@ describe('ChaserApi credential', () => {
 				...options,
 				auth: { username: 'k', password: 's' },
 				disableFollowRedirect: true,
+				followRedirect: false,
+				followAllRedirects: false,
 			});
+		});
+
+		it("checks and authenticates n8n's legacy request shape too (uri, followRedirect), as HTTP Request sends it", async () => {
+			const legacy = { method: 'GET', uri: 'https://openapi.chaserhq.com/v1/tasks', followRedirect: true } as unknown as IHttpRequestOptions;
+			await expect(credential.authenticate({ ...keys, baseUrl: '' }, legacy)).resolves.toMatchObject({
+				uri: 'https://openapi.chaserhq.com/v1/tasks',
+				auth: { username: 'k', password: 's' },
+				followRedirect: false,
+				followAllRedirects: false,
+			});
+			const elsewhere = { method: 'GET', uri: 'https://elsewhere.example/' } as unknown as IHttpRequestOptions;
+			await expect(refusal({ ...keys, baseUrl: '' }, elsewhere)).resolves.toMatch(/not to https:\/\/elsewhere\.example$/);
 		});
 
 		it.each([
@@ -144,52 +160,79 @@ describe('ChaserApi credential', () => {
 			await expect(credential.authenticate({ ...keys, baseUrl }, options)).resolves.toMatchObject({ auth: { username: 'k' } });
 		});
 
-		it('answers wrong keys, a missing API and redirects in the words the node uses', () => {
-			const rules = Object.fromEntries(
-				(credential.test.rules ?? []).map((rule) => [rule.properties.value, (rule.properties as { message: string }).message]),
-			);
-			expect(credential.test.rules?.every((rule) => rule.type === 'responseCode')).toBe(true);
-			expect(Object.keys(rules).map(Number).sort((a, b) => a - b)).toEqual([301, 302, 303, 307, 308, 401, 403, 404]);
-			for (const status of [401, 403]) {
-				expect(rules[status]).toMatch(/^Chaser refused the API key and secret\. Check the API Key and API Secret in the Chaser credential\./);
+		/** The test's verdict on an answer's body, as n8n reaches it: the first rule whose key holds its value. */
+		function verdict(body: unknown): string | undefined {
+			const valueAt = (key: string) =>
+				key.split('.').reduce<unknown>((value, part) => (value as Record<string, unknown> | undefined)?.[part], body);
+			for (const rule of credential.test.rules ?? []) {
+				const { key, value, message } = rule.properties as { key: string; value: unknown; message: string };
+				if (rule.type === 'responseSuccessBody' && valueAt(key) === value) return message;
 			}
-			expect(rules[404]).toBe(
-				'There is no Chaser API at this Base URL. Check the Base URL in the Chaser credential: for Chaser it is https://openapi.chaserhq.com.',
-			);
-			for (const status of [301, 302, 303, 307, 308]) {
-				expect(rules[status]).toBe(
-					`The server answered with a redirect (HTTP ${status}). The node does not follow redirects, so the API key and secret were not sent there. Check the Base URL in the Chaser credential: for Chaser it is https://openapi.chaserhq.com.`,
-				);
-			}
-		});
+			return undefined;
+		}
 
-		/** Sends the test request the way n8n would after authenticate: Basic auth, no redirects. */
+		/** Sends the test request the way n8n would after authenticate: Basic auth, no redirects, any status. */
 		async function send(credentials: ICredentialDataDecryptedObject) {
 			const options = await credential.authenticate(credentials, testRequest(credentials));
+			expect(options).toMatchObject({ ignoreHttpStatusErrors: true, disableFollowRedirect: true });
 			return await axios.request({
 				baseURL: options.baseURL,
 				url: options.url,
 				method: options.method,
 				auth: options.auth,
-				maxRedirects: options.disableFollowRedirect ? 0 : undefined,
+				maxRedirects: 0,
 				validateStatus: () => true,
 			});
 		}
+
+		it('reads every answer by its body, as n8n 1.x applies no status-code rules', () => {
+			expect(credential.test.request.ignoreHttpStatusErrors).toBe(true);
+			expect(credential.test.rules?.every((rule) => rule.type === 'responseSuccessBody')).toBe(true);
+		});
 
 		it('succeeds against the sandbox with the right keys', async () => {
 			const response = await send({ ...chaser.credentials, baseUrl: `${chaser.sandbox.url}/` });
 			expect(response.status).toBe(200);
 			expect(response.data.data).toMatchObject({ organisation_id: 'ORG-SANDBOX-001' });
+			expect(verdict(response.data)).toBeUndefined();
 			expect(chaser.calls()).toEqual(['GET /v1/organisation']);
 		});
 
 		it.each([
 			['a wrong key', { apiKey: 'wrong', apiSecret: SANDBOX_SECRET }],
 			['a wrong secret', { apiKey: SANDBOX_KEY, apiSecret: 'wrong' }],
-		])('gets 403 with %s', async (_label, wrongKeys) => {
+		])('gets 403 with %s and says to check the key and secret, in the words the node uses', async (_label, wrongKeys) => {
 			const response = await send({ ...wrongKeys, baseUrl: chaser.sandbox.url });
 			expect(response.status).toBe(403);
-			expect(response.data).toMatchObject({ type: 'forbidden_error' });
+			expect(verdict(response.data)).toMatch(
+				/^Chaser refused the API key and secret\. Check the API Key and API Secret in the Chaser credential\. Keys are created in Chaser under/,
+			);
+		});
+
+		it.each([
+			['429', /^Chaser's rate limit for this API key is used up for the moment/],
+			['500', /^Chaser had a problem answering\. This is usually temporary/],
+			['502', /^The server at this Base URL did not answer like Chaser's API/], // a proxy's web page
+		])('reads a %s for what it is', async (type, expected) => {
+			chaser.sandbox.injectFault({ type, path: '/v1/organisation' } as never);
+			const response = await send({ ...chaser.credentials });
+			expect(response.status).toBe(Number(type));
+			expect(verdict(response.data)).toMatch(expected);
+		});
+
+		it('says a redirect or a 404 is not Chaser\'s API and to check the Base URL; the redirect is not followed', async () => {
+			const notChaser =
+				"The server at this Base URL did not answer like Chaser's API: no organisation came back (a redirect is not followed, so the API key and secret were sent nowhere else). Check the Base URL in the Chaser credential: for Chaser it is https://openapi.chaserhq.com.";
+			const redirect = await createRedirect();
+			try {
+				const response = await send({ ...keys, baseUrl: redirect.url });
+				expect(response.status).toBe(302);
+				expect(verdict(response.data)).toBe(notChaser);
+				expect(redirect.arrived).toEqual([]);
+			} finally {
+				await redirect.close();
+			}
+			expect(verdict({ message: 'entity not found', type: 'not_found_error' })).toBe(notChaser);
 		});
 	});
 });

@@ -1,4 +1,4 @@
-import type { IAuthenticateRuleResponseCode, INode, JsonObject } from 'n8n-workflow';
+import type { IAuthenticateRuleResponseSuccessBody, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { CHASER_API_URL } from './baseUrl';
@@ -38,20 +38,31 @@ const BASE_URL_HELP = `Check the Base URL in the Chaser credential: for Chaser i
 
 const REDIRECT_HELP = `The node does not follow redirects, so the API key and secret were not sent there. ${BASE_URL_HELP}`;
 
-const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
-
 /**
- * The credential test's answers to responses that prove the keys or the Base URL wrong: the same
- * advice the node gives when a run meets them.
+ * The credential test's verdicts, read from the body of the answer. The test request takes any
+ * status as an answer (`ignoreHttpStatusErrors`) because n8n 1.x never applies status-code rules
+ * (the HTTP error's cause is lost there); body rules work in 1.x and 2.x alike. Same advice as the
+ * node's at run time.
  */
-export const CREDENTIAL_TEST_RULES: IAuthenticateRuleResponseCode[] = [
-	...[401, 403].map((value) => ({ value, message: `Chaser refused the API key and secret. ${KEYS_HELP}` })),
-	{ value: 404, message: `There is no Chaser API at this Base URL. ${BASE_URL_HELP}` },
-	...REDIRECT_STATUSES.map((value) => ({
-		value,
-		message: `The server answered with a redirect (HTTP ${value}). ${REDIRECT_HELP}`,
-	})),
-].map((properties) => ({ type: 'responseCode', properties }));
+export const CREDENTIAL_TEST_RULES: IAuthenticateRuleResponseSuccessBody[] = [
+	{ key: 'type', value: 'forbidden_error', message: `Chaser refused the API key and secret. ${KEYS_HELP}` },
+	{
+		key: 'type',
+		value: 'rate_limit_error',
+		message: "Chaser's rate limit for this API key is used up for the moment: test again in a minute.",
+	},
+	{
+		key: 'type',
+		value: 'internal_server_error',
+		message: 'Chaser had a problem answering. This is usually temporary: test again later.',
+	},
+	// Any other answer without the organisation in it (a redirect, a 404, a web page) is not Chaser's API.
+	{
+		key: 'data.id',
+		value: undefined,
+		message: `The server at this Base URL did not answer like Chaser's API: no organisation came back (a redirect is not followed, so the API key and secret were sent nowhere else). ${BASE_URL_HELP}`,
+	},
+].map((properties) => ({ type: 'responseSuccessBody', properties }));
 
 /** Turns a final failure into the error users see: what happened, then what to do. */
 export function toNodeApiError(node: INode, failure: Failure, context: ErrorContext): NodeApiError {
