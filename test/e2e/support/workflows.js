@@ -1,6 +1,6 @@
 'use strict';
 // Builders for the workflows the end-to-end suite imports into n8n. Node typeVersions are ones both n8n 1.123 and
-// 2.41 know: Webhook 2, Set 3.4, Split Out 1, No Operation 1.
+// 2.41 know: Webhook 2, Set 3.4, Split Out 1, HTTP Request 4.2, No Operation 1.
 
 const CHASER = 'n8n-nodes-chaser.chaser';
 const CREDENTIAL = { id: 'chaserE2eCred01', name: 'Chaser sandbox' };
@@ -71,6 +71,20 @@ function splitOutNode(name, fieldToSplitOut) {
 	};
 }
 
+/** An HTTP Request node (v4.2) calling `url` with the Chaser credential as its predefined credential type. */
+function httpRequestWithChaserCredential(name, url, extra = {}) {
+	return {
+		id: nodeId(),
+		name,
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		position: [0, 0],
+		parameters: { url, authentication: 'predefinedCredentialType', nodeCredentialType: 'chaserApi', options: {} },
+		credentials: { chaserApi: { ...CREDENTIAL } },
+		...extra,
+	};
+}
+
 function noOpNode(name) {
 	return { id: nodeId(), name, type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [0, 0], parameters: {} };
 }
@@ -119,6 +133,7 @@ module.exports = {
 	chaserNode,
 	setNode,
 	splitOutNode,
+	httpRequestWithChaserCredential,
 	noOpNode,
 	connect,
 	workflow,
