@@ -1,4 +1,4 @@
-import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type { INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { customerLocator, requestOptionsField, simplifyField } from '../Chaser/actions/common.descriptions';
@@ -7,11 +7,13 @@ import { EVENTS } from './events';
 import { pollChaser } from './poll';
 import { DEFAULT_LOOK_BACK_DAYS } from './settings';
 
-const customer = customerLocator({
+/** Chaser filters lists by the customer's external ID, so the picker offers no "By Chaser ID" here. */
+const locator = customerLocator({
 	required: false,
 	description:
 		"Only this customer's records. Leave empty for every customer. \"By External ID\" is the ID the customer has in your own system.",
 });
+const customer: INodeProperties = { ...locator, modes: locator.modes?.filter((mode) => mode.name !== 'id') };
 
 export class ChaserTrigger implements INodeType {
 	description: INodeTypeDescription = {
