@@ -1,10 +1,12 @@
 'use strict';
 /**
- * Runs one poll of the Chaser Trigger the way n8n does: a workflow holding the trigger, n8n-core's real
- * PollContext (parameters with their defaults, the workflow's time zone and static data, the credential's real
- * Basic auth through httpRequestWithAuthentication), then the node's `poll()`. The static data goes in and comes
- * out as plain JSON, as n8n keeps it in its database between polls, so a test can carry it from poll to poll,
- * restart from an older copy, or drop it. Shares the credentials helper and additional data with engine.js.
+ * Runs the Chaser Trigger's polls the way n8n does, in-process: `activate()` builds a workflow holding the trigger
+ * (parameters completed with their defaults, the workflow's time zone, its static data) and n8n-core's real
+ * PollContext, with the activation mode n8n gives it; `poll()` then calls the node's `poll()` with that same
+ * context each time, as n8n's schedule does after the activation poll, the static data living in the workflow
+ * between polls. Each poll returns the static data as plain JSON, as n8n writes it to its database, so a test can
+ * activate again from a saved copy (a restart: activation 'init'). Requests go through the credential's real Basic
+ * auth and httpRequestWithAuthentication; the credentials helper and additional data are engine.js's.
  *
  * n8n-core reads N8N_USER_FOLDER when it is first loaded: set it before requiring this file.
  */
@@ -18,15 +20,17 @@ const { EngineCredentialsHelper, additionalDataFor } = require('./engine');
 /** @typedef {import('n8n-workflow').IDataObject} IDataObject */
 /** @typedef {import('n8n-workflow').INodeParameters} INodeParameters */
 /** @typedef {import('n8n-workflow').INodeExecutionData} INodeExecutionData */
-/** @typedef {import('n8n-workflow').WorkflowExecuteMode} WorkflowExecuteMode */
+/** @typedef {import('n8n-workflow').WorkflowActivateMode} WorkflowActivateMode */
 /** @typedef {import('./engine').ChaserCredentials} ChaserCredentials */
 
 /**
- * @typedef {object} PollOptions
+ * @typedef {object} ActivateOptions
  * @property {INodeParameters} parameters The trigger's parameters (event, options, …).
  * @property {ChaserCredentials} credentials
- * @property {IDataObject} [staticData] The workflow's static data before the poll (as saved by n8n); none = new workflow.
- * @property {WorkflowExecuteMode} [mode] 'trigger' (an active workflow) or 'manual' (Fetch Test Event).
+ * @property {IDataObject} [staticData] The workflow's static data as n8n saved it; none = a new workflow.
+ * @property {WorkflowActivateMode} [activation] How n8n activated it: 'activate' (the user switched it on, the
+ *   default), 'init' (n8n started), 'update' (the active workflow was edited).
+ * @property {boolean} [manual] Fetch Test Event in the editor instead (execution mode 'manual').
  * @property {string} [timezone] The workflow's time zone setting (default UTC).
  */
 
@@ -38,13 +42,13 @@ const { EngineCredentialsHelper, additionalDataFor } = require('./engine');
  */
 
 const TRIGGER_TYPE = 'n8n-nodes-chaser.chaserTrigger';
-let pollCounter = 0;
+let activationCounter = 0;
 
 /**
  * @param {object} setup
  * @param {new () => INodeType} setup.Node The Chaser Trigger class (TypeScript source or dist/).
  * @param {new () => ICredentialType} setup.Credential The Chaser API credential class.
- * @returns {{ poll: (options: PollOptions) => Promise<PollResult> }}
+ * @returns {{ activate: (options: ActivateOptions) => { poll: () => Promise<PollResult> } }}
  */
 function createPoller({ Node, Credential }) {
 	const nodeType = new Node();
@@ -55,8 +59,8 @@ function createPoller({ Node, Credential }) {
 	};
 	const credentialType = new Credential();
 
-	/** @param {PollOptions} options @returns {Promise<PollResult>} */
-	async function poll({ parameters, credentials, staticData = {}, mode = 'trigger', timezone = 'UTC' }) {
+	/** @param {ActivateOptions} options */
+	function activate({ parameters, credentials, staticData = {}, activation = 'activate', manual = false, timezone = 'UTC' }) {
 		const node = {
 			id: 'trigger',
 			name: 'Chaser Trigger',
@@ -71,27 +75,33 @@ function createPoller({ Node, Credential }) {
 			name: 'Chaser Trigger poll',
 			nodes: [node],
 			connections: {},
-			active: mode !== 'manual',
+			active: !manual,
 			nodeTypes,
 			staticData: JSON.parse(JSON.stringify(staticData)),
 			settings: { executionOrder: 'v1', timezone },
 		});
 		const credentialsHelper = new EngineCredentialsHelper(credentialType, credentials);
-		const additionalData = additionalDataFor(undefined, credentialsHelper, `poll-${++pollCounter}`);
-		const context = new PollContext(workflow, workflow.getNode(node.name), additionalData, mode, 'activate');
-		let output = null;
-		let error;
-		try {
-			output = await nodeType.poll.call(context);
-		} catch (thrown) {
-			error = thrown;
+		const additionalData = additionalDataFor(undefined, credentialsHelper, `poll-${++activationCounter}`);
+		const mode = manual ? 'manual' : 'trigger';
+		const context = new PollContext(workflow, workflow.getNode(node.name), additionalData, mode, activation);
+
+		/** @returns {Promise<PollResult>} */
+		async function poll() {
+			let output = null;
+			let error;
+			try {
+				output = await nodeType.poll.call(context);
+			} catch (thrown) {
+				error = thrown;
+			}
+			const saved = JSON.parse(JSON.stringify(workflow.staticData));
+			delete saved.__dataChanged;
+			return { items: output ? output[0] : null, staticData: saved, error };
 		}
-		const saved = JSON.parse(JSON.stringify(workflow.staticData));
-		delete saved.__dataChanged;
-		return { items: output ? output[0] : null, staticData: saved, error };
+		return { poll };
 	}
 
-	return { poll };
+	return { activate };
 }
 
 module.exports = { createPoller, TRIGGER_TYPE };

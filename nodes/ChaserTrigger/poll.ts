@@ -12,14 +12,22 @@ import { inWindow, pollWindow, SAMPLE_WINDOW_DAYS, sampleWindow, savedPosition, 
 /** Remembered IDs checked per request when records drop out of a poll's results. */
 const CONFIRM_BATCH = 50;
 
-/** Polls running now, by workflow and node: a poll that starts before the previous one ends waits for the next turn. */
+/** Polls running now, by workflow and node: one that starts while the previous one still runs returns nothing. */
 const running = new Set<string>();
 
 /**
+ * The poll contexts that have polled. n8n runs the first poll when the workflow is activated and the later ones
+ * with the same context; after a restart or an edit it activates again with another activation mode.
+ */
+const polled = new WeakSet<IPollFunctions>();
+
+/**
  * One poll: the records that started to match since the last poll, one item each. The first poll
- * after activation only notes what already matches; "Fetch Test Event" returns the latest matching
- * record and leaves the saved position alone. A poll that fails changes nothing, so the next one
- * reads the same records again.
+ * after the workflow is activated only notes what already matches (also when an earlier activation left a
+ * position: a workflow switched off for a month does not replay that month); after a restart of n8n or an
+ * edit of the active workflow the trigger carries on from its saved position. "Fetch Test Event" returns
+ * the latest matching record and leaves the saved position alone. A poll that fails changes nothing, so
+ * the next one reads the same records again.
  */
 export async function pollChaser(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const settings = readSettings(this);
@@ -34,7 +42,9 @@ export async function pollChaser(this: IPollFunctions): Promise<INodeExecutionDa
 	if (running.has(pollKey)) return null;
 	running.add(pollKey);
 	try {
-		const fresh = await advance(this, settings, today);
+		const activated = this.getActivationMode() === 'activate' && !polled.has(this);
+		const fresh = await advance(this, settings, today, activated);
+		polled.add(this);
 		return fresh.length > 0
 			? [this.helpers.returnJsonArray(fresh.map((record) => toItem(record, settings, today, simplify)))]
 			: null;
@@ -43,10 +53,18 @@ export async function pollChaser(this: IPollFunctions): Promise<INodeExecutionDa
 	}
 }
 
-/** Reads the window since the saved position, saves the new position, and returns the records not reported yet. */
-async function advance(context: IPollFunctions, settings: TriggerSettings, today: string): Promise<IDataObject[]> {
+/**
+ * Reads the window since the saved position, saves the new position, and returns the records not reported yet.
+ * Without a saved position (`activated`, or none for these settings) it only notes what already matches.
+ */
+async function advance(
+	context: IPollFunctions,
+	settings: TriggerSettings,
+	today: string,
+	activated: boolean,
+): Promise<IDataObject[]> {
 	const staticData = context.getWorkflowStaticData('node');
-	const saved = savedPosition(staticData, settings);
+	const saved = activated ? undefined : savedPosition(staticData, settings);
 	const lastDay = saved && saved.day < today ? saved.day : today;
 	const window = pollWindow(settings, lastDay, today);
 	const present = byKey(await readWindow(context, settings, window), settings);

@@ -111,6 +111,8 @@ describe('Chaser Trigger in n8n 2.41.1: one execution item per event', () => {
 		await creditNote('CN-BEFORE', midnight(-1));
 		await chaser('POST', '/v1/invoices', invoice('INV-PAY', {}));
 		await chaser('POST', '/v1/invoices', invoice('INV-PAY-LATER', {}));
+		await chaser('POST', '/v1/invoices', invoice('INV-PAID-WHILE-OFF', {}));
+		await chaser('POST', '/v1/invoices', invoice('INV-PAID-WHEN-ON', {}));
 		await chaser('POST', '/v1/invoices', invoice('INV-SLIPS', { due_date: midnight(5) }));
 
 		const utc = { executionOrder: 'v1', timezone: 'UTC' };
@@ -202,4 +204,30 @@ describe('Chaser Trigger in n8n 2.41.1: one execution item per event', () => {
 		expect(await executions(workflowIds.paid)).toEqual(['success', 'success']);
 		expect(await executions(workflowIds.overdue)).toEqual(['success']);
 	}, 240000);
+
+	it('switched off and on again, it starts from that moment: what was paid meanwhile does not fire', async () => {
+		const rest = async (method: 'GET' | 'POST', path: string, body?: IDataObject) => {
+			const response = await n8n.rest(method, path, body);
+			expect(response.status).toBe(200);
+			return response.data.data as IDataObject;
+		};
+		const pollsBefore = polls().paid;
+		await rest('POST', `/rest/workflows/${workflowIds.paid}/deactivate`, {});
+		await payInFull('INV-PAID-WHILE-OFF', midnight(0));
+		const { versionId } = await rest('GET', `/rest/workflows/${workflowIds.paid}`);
+		await rest('POST', `/rest/workflows/${workflowIds.paid}/activate`, { versionId });
+		// The poll n8n runs on activation reads what is paid now, and reports none of it.
+		await waitFor(() => polls().paid > pollsBefore, { what: 'the poll on activation' });
+		await morePolls(2);
+		expect(posts('/paid')).toHaveLength(2);
+
+		await payInFull('INV-PAID-WHEN-ON', midnight(0));
+		await waitFor(() => posts('/paid').length > 2, { what: 'the payment after activation', detail: () => n8n.logs().slice(-3000) });
+		await morePolls(2);
+		expect(posts('/paid').map((body) => (body as IDataObject).text)).toEqual([
+			expect.stringContaining('paid invoice A-INV-PAY in full'),
+			expect.stringContaining('paid invoice A-INV-PAY-LATER in full'),
+			expect.stringContaining('paid invoice A-INV-PAID-WHEN-ON in full'),
+		]);
+	}, 180000);
 });

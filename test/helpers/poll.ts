@@ -1,21 +1,30 @@
 /**
- * Runs polls of the Chaser Trigger through n8n-core's PollContext, with the package's own TypeScript classes.
- * The runner itself is tooling/poll.js.
+ * Activates the Chaser Trigger in a workflow and runs its polls through n8n-core's PollContext, as n8n does, with
+ * the package's own TypeScript classes. The runner itself is tooling/poll.js.
  */
-import type { IDataObject, INodeExecutionData, INodeParameters, NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeParameters,
+	NodeApiError,
+	NodeOperationError,
+	WorkflowActivateMode,
+} from 'n8n-workflow';
 
 import { ChaserApi } from '../../credentials/ChaserApi.credentials';
 import { ChaserTrigger } from '../../nodes/ChaserTrigger/ChaserTrigger.node';
 import { createPoller } from '../../tooling/poll';
 import type { ChaserCredentials } from './engine';
 
-export interface PollOptions {
+export interface ActivateOptions {
 	parameters: INodeParameters;
 	credentials: ChaserCredentials;
-	/** The workflow's static data before the poll; none = a workflow just activated. */
+	/** The workflow's static data as n8n saved it; none = a new workflow. */
 	staticData?: IDataObject;
-	/** 'trigger' for an active workflow, 'manual' for Fetch Test Event. */
-	mode?: 'trigger' | 'manual';
+	/** 'activate' (switched on, the default), 'init' (n8n started), 'update' (the active workflow was edited). */
+	activation?: WorkflowActivateMode;
+	/** Fetch Test Event in the editor instead. */
+	manual?: boolean;
 	timezone?: string;
 }
 
@@ -28,8 +37,13 @@ export interface PollResult {
 	error?: NodeApiError | NodeOperationError;
 }
 
+export interface ActiveTrigger {
+	/** One poll with the activation's context: the first is the one n8n runs at activation. */
+	poll(): Promise<PollResult>;
+}
+
 const poller = createPoller({ Node: ChaserTrigger, Credential: ChaserApi });
 
-export async function pollTrigger(options: PollOptions): Promise<PollResult> {
-	return (await poller.poll(options)) as PollResult;
+export function activateTrigger(options: ActivateOptions): ActiveTrigger {
+	return poller.activate(options) as ActiveTrigger;
 }

@@ -153,15 +153,33 @@ describe('Chaser Trigger: Invoice Paid', () => {
 		clock.at('2026-03-11T09:00:00Z');
 		await trigger.poll();
 
-		// n8n stops for four days; two invoices are paid meanwhile.
+		// n8n stops for four days; two invoices are paid meanwhile. It starts again from what it saved.
 		clock.at('2026-03-15T10:00:00Z');
 		pay('INV-2', '2026-03-12');
 		pay('INV-3', '2026-03-14');
-		trigger.staticData = savedWithExecution;
+		trigger.activate('init', savedWithExecution);
 		chaser.sandbox.clearLog();
 		expect(emitted(await trigger.poll())).toEqual(['INV-2', 'INV-3']);
 		expect(queries()[0]['filter[fully_paid_date][gte]']).toBe('2026-03-03T00:00:00.000Z');
 		expect(emitted(await trigger.poll())).toEqual([]);
+	});
+
+	it('carries on after an edit of the active workflow, but starts from now when it is switched off and on again', async () => {
+		for (const id of ['INV-1', 'INV-2', 'INV-3']) addInvoice(chaser.sandbox, id);
+		const trigger = chaserTrigger(chaser, INVOICE_PAID);
+		await trigger.poll();
+
+		pay('INV-1', '2026-03-10');
+		trigger.activate('update'); // the user saved a change elsewhere in the workflow
+		expect(emitted(await trigger.poll())).toEqual(['INV-1']);
+
+		// Switched off; switched on again three days later: what was paid meanwhile is history.
+		clock.at('2026-03-13T09:00:00Z');
+		pay('INV-2', '2026-03-12');
+		trigger.activate('activate');
+		expect((await trigger.poll()).items).toBeNull();
+		pay('INV-3', '2026-03-13');
+		expect(emitted(await trigger.poll())).toEqual(['INV-3']);
 	});
 
 	it('reports many matches read over several pages, each once', async () => {

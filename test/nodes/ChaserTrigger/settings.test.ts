@@ -76,13 +76,14 @@ describe('Chaser Trigger: settings', () => {
 		const paid = chaserTrigger(chaser, { event: 'invoicePaid' });
 		await paid.poll();
 
+		// The user edits the active workflow: n8n activates it again ('update') with the static data it saved.
 		const narrowed = chaserTrigger(chaser, { event: 'invoicePaid', options: { lookBackDays: 30 } });
-		narrowed.staticData = paid.staticData;
+		narrowed.activate('update', paid.staticData);
 		addInvoice(chaser.sandbox, 'INV-2', { status: 'PAID', amount_due: 0, fully_paid_date: day('2026-02-20') });
 		expect(emitted(await narrowed.poll())).toEqual([]);
 
 		const issued = chaserTrigger(chaser, { event: 'invoiceIssued' });
-		issued.staticData = narrowed.staticData;
+		issued.activate('update', narrowed.staticData);
 		expect(emitted(await issued.poll())).toEqual([]);
 		addInvoice(chaser.sandbox, 'INV-3', { date: day('2026-03-10') });
 		expect(emitted(await issued.poll())).toEqual(['INV-3']);

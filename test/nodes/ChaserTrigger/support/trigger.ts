@@ -1,11 +1,11 @@
 /**
  * What the trigger tests share: a clock that only fakes the date (sockets and timers stay real), and a
- * trigger whose workflow static data is carried from poll to poll, as n8n keeps it.
+ * trigger activated in a workflow whose static data n8n keeps between polls and activations.
  */
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters, WorkflowActivateMode } from 'n8n-workflow';
 
-import type { PollResult } from '../../../helpers/poll';
-import { pollTrigger } from '../../../helpers/poll';
+import type { ActiveTrigger, PollResult } from '../../../helpers/poll';
+import { activateTrigger } from '../../../helpers/poll';
 import type { SandboxHandle } from '../../../helpers/sandbox';
 
 /** Call in a describe block; `at('2026-03-10T09:00:00Z')` sets "now" for the polls that follow. */
@@ -31,10 +31,16 @@ export function useClock(): { at(instant: string): void } {
 }
 
 export interface TestTrigger {
-	/** The workflow's static data as saved after the last poll; assign to restart from another copy. */
-	staticData: IDataObject;
+	/** The workflow's static data as n8n would have saved it after the last poll. */
+	readonly staticData: IDataObject;
+	/** The next poll; the first one is the poll n8n runs when the workflow is switched on (activation 'activate'). */
 	poll(): Promise<PollResult>;
-	/** Fetch Test Event in the editor: a manual poll with the saved static data. */
+	/**
+	 * Activates the workflow again, as n8n does after a restart ('init'), an edit of the active workflow ('update')
+	 * or when it is switched off and on ('activate'), from `staticData` (default: as saved after the last poll).
+	 */
+	activate(activation: WorkflowActivateMode, staticData?: IDataObject): void;
+	/** Fetch Test Event in the editor, with the saved static data. */
 	fetchTestEvent(): Promise<PollResult>;
 }
 
@@ -43,17 +49,26 @@ export function chaserTrigger(
 	parameters: INodeParameters,
 	{ timezone = 'UTC' }: { timezone?: string } = {},
 ): TestTrigger {
-	const trigger: TestTrigger = {
-		staticData: {},
+	let staticData: IDataObject = {};
+	let active: ActiveTrigger | undefined;
+	const activate = (activation: WorkflowActivateMode, from = staticData) => {
+		staticData = from;
+		active = activateTrigger({ parameters, credentials: chaser.credentials, staticData, activation, timezone });
+	};
+	return {
+		get staticData() {
+			return staticData;
+		},
 		poll: async () => {
-			const result = await pollTrigger({ parameters, credentials: chaser.credentials, staticData: trigger.staticData, timezone });
-			trigger.staticData = result.staticData;
+			if (!active) activate('activate');
+			const result = await active!.poll();
+			staticData = result.staticData;
 			return result;
 		},
+		activate,
 		fetchTestEvent: async () =>
-			await pollTrigger({ parameters, credentials: chaser.credentials, staticData: trigger.staticData, timezone, mode: 'manual' }),
+			await activateTrigger({ parameters, credentials: chaser.credentials, staticData, manual: true, timezone }).poll(),
 	};
-	return trigger;
 }
 
 /** The values of `field` in the items a poll returned, in order; [] for "nothing new". */
