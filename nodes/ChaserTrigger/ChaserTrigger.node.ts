@@ -41,7 +41,7 @@ export class ChaserTrigger implements INodeType {
 					.map(({ displayName, name, description }) => ({ name: displayName, value: name, description }))
 					.sort((a, b) => a.name.localeCompare(b.name)),
 				description:
-					'Chaser has no webhooks: the trigger checks Chaser at the Poll Times and starts the workflow once for each record that matches since the last check. It starts from the moment the workflow is activated, without replaying older records.',
+					'Chaser has no webhooks: the trigger checks Chaser at the Poll Times and starts the workflow with one item for each record that matched since the last check. It starts from the moment the workflow is activated, without replaying older records.',
 			},
 			{
 				displayName: 'Days Overdue',

@@ -299,6 +299,11 @@ function defineN8nSuite(version) {
 			const trigger = byName['n8n-nodes-chaser.chaserTrigger'];
 			expect(trigger).toMatchObject({ displayName: 'Chaser Trigger', version: 1, polling: true, group: ['trigger'], inputs: [], credentials: [{ name: 'chaserApi', required: true }] });
 			expect(trigger.properties.map((property) => property.name)).toEqual(expect.arrayContaining(['pollTimes', 'event', 'customer', 'options']));
+			// It shows the Chaser icon, from the action node's folder.
+			expect(trigger.iconUrl).toEqual(byName['n8n-nodes-chaser.chaser'].iconUrl);
+			const icon = await n8n.request('GET', `/${trigger.iconUrl.light}`);
+			expect(icon.status).toBe(200);
+			expect(String(icon.data)).toContain('<svg');
 			const credentials = await n8n.request('GET', '/types/credentials.json');
 			expect(credentials.status).toBe(200);
 			expect(credentials.data.map((type) => type.name)).toContain('chaserApi');
