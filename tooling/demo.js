@@ -16,6 +16,7 @@ const EXAMPLES = [
 	{ file: 'payment-to-chaser.json', publish: true },
 	{ file: 'webhook-to-chaser.json', publish: true },
 	{ file: 'overdue-reminder-digest.json', publish: false },
+	{ file: 'invoice-paid-to-chat.json', publish: false },
 	{ file: 'ai-agent-with-chaser-tool.json', publish: false },
 ];
 

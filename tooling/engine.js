@@ -223,4 +223,4 @@ function createEngine({ Node, Credential, extraNodeTypes = {}, label = 'test' })
 	return { runChaser };
 }
 
-module.exports = { createEngine, CHASER_TYPE };
+module.exports = { createEngine, CHASER_TYPE, EngineCredentialsHelper, additionalDataFor };

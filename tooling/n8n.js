@@ -363,6 +363,8 @@ class N8nInstance {
 	/** Starts `n8n start` in its own process group and resolves once active workflows' webhooks are registered. */
 	async start({ timeoutMs = 120000 } = {}) {
 		if (this.child) throw new Error('n8n is already running');
+		// The log is appended to: after a restart, only what this start prints counts.
+		const logStart = this.logs().length;
 		const out = fs.openSync(this.logFile, 'a');
 		const started = Date.now();
 		const child = spawn(this.install.nodeBin, [this.install.n8nBin, 'start'], {
@@ -385,7 +387,7 @@ class N8nInstance {
 			exitInfo = info;
 		});
 		for (;;) {
-			if (this.logs().includes(READY_LINE)) break;
+			if (this.logs().slice(logStart).includes(READY_LINE)) break;
 			if (exitInfo) throw new Error(`n8n ${this.version} exited during startup (${JSON.stringify(exitInfo)}):\n${tail(this.logs())}`);
 			if (Date.now() - started > timeoutMs) {
 				await this.stop();

@@ -49,7 +49,7 @@ function executionJson(stdout: string) {
 /**
  * Every file in examples/ inside real n8n 2.41.1 with the packed package: all import; every node type and Chaser
  * parameter they use is known; the ones that need no outside service run against the sandbox (the webhooks, and
- * the overdue digest with its email node disabled as shipped); the AI agent example is imported here and run in ai-agent.e2e.test.ts. One n8n for all.
+ * the overdue digest with its email node disabled as shipped); the AI agent example is imported here and run in ai-agent.e2e.test.ts, the invoice-paid one in trigger.e2e.test.ts. One n8n for all.
  */
 describe('examples/ in n8n 2.41.1', () => {
 	const examples = loadExamples();
@@ -74,7 +74,7 @@ describe('examples/ in n8n 2.41.1', () => {
 
 	it('imports every example', async () => {
 		const ids = await n8n.importWorkflows(examples.map((example: { workflow: IDataObject }) => example.workflow));
-		expect(ids).toHaveLength(5);
+		expect(ids).toHaveLength(6);
 		const list = await n8n.cli(['list:workflow']);
 		for (const id of ids) expect(list.stdout).toContain(id);
 	}, 120000);

@@ -73,6 +73,8 @@ export function toNodeApiError(node: INode, failure: Failure, context: ErrorCont
 		description,
 		httpCode: failure.status !== undefined ? String(failure.status) : undefined,
 		itemIndex: context.itemIndex,
+		// n8n 2.41's poll scheduler backs a polling trigger off on this (honouring the wait); earlier versions ignore it.
+		failure: failure.kind === 'rateLimited' ? { cause: 'rate-limited', retryAfterMs: failure.retryAfterMs } : undefined,
 	});
 }
 

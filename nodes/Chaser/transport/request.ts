@@ -4,6 +4,7 @@ import type {
 	IHttpRequestMethods,
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
+	IPollFunctions,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
@@ -16,7 +17,8 @@ import { backoffMs, classifyResponse, classifyThrown } from './failures';
 import { acquireSlot, holdUntil } from './pacer';
 import { transportSettings } from './settings';
 
-export type ChaserContext = IExecuteFunctions | ILoadOptionsFunctions;
+/** The action node's run, the editor's customer search, and the trigger's poll. */
+export type ChaserContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 export interface ChaserRequest {
 	method: IHttpRequestMethods;

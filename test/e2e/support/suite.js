@@ -327,15 +327,28 @@ function defineN8nSuite(version) {
 			if (redirect) redirect.arrived.length = 0;
 		});
 
-		it('loads the package from the tarball and registers the node, its AI-tool variant and the credential', async () => {
+		it('loads the package from the tarball and registers the node, its AI-tool variant, the trigger and the credential', async () => {
 			expect(n8n.packageVersion).toBeDefined();
 			const nodes = await n8n.request('GET', '/types/nodes.json');
 			expect(nodes.status).toBe(200);
 			const chaserTypes = nodes.data.filter((type) => type.name.startsWith('n8n-nodes-chaser.'));
 			const byName = Object.fromEntries(chaserTypes.map((type) => [type.name, type]));
-			expect(Object.keys(byName).sort()).toEqual(['n8n-nodes-chaser.chaser', 'n8n-nodes-chaser.chaserTool']);
+			expect(Object.keys(byName).sort()).toEqual([
+				'n8n-nodes-chaser.chaser',
+				'n8n-nodes-chaser.chaserTool',
+				'n8n-nodes-chaser.chaserTrigger',
+			]);
 			expect(byName['n8n-nodes-chaser.chaser']).toMatchObject({ displayName: 'Chaser', version: 1, credentials: [{ name: 'chaserApi', required: true }] });
 			expect(byName['n8n-nodes-chaser.chaserTool']).toMatchObject({ displayName: 'Chaser Tool', outputs: ['ai_tool'] });
+			// A polling trigger, with the Poll Times n8n adds to every polling node, and no AI-tool variant of its own.
+			const trigger = byName['n8n-nodes-chaser.chaserTrigger'];
+			expect(trigger).toMatchObject({ displayName: 'Chaser Trigger', version: 1, polling: true, group: ['trigger'], inputs: [], credentials: [{ name: 'chaserApi', required: true }] });
+			expect(trigger.properties.map((property) => property.name)).toEqual(expect.arrayContaining(['pollTimes', 'event', 'customer', 'options']));
+			// It shows the Chaser icon, from the action node's folder.
+			expect(trigger.iconUrl).toEqual(byName['n8n-nodes-chaser.chaser'].iconUrl);
+			const icon = await n8n.request('GET', `/${trigger.iconUrl.light}`);
+			expect(icon.status).toBe(200);
+			expect(String(icon.data)).toContain('<svg');
 			const credentials = await n8n.request('GET', '/types/credentials.json');
 			expect(credentials.status).toBe(200);
 			expect(credentials.data.map((type) => type.name)).toContain('chaserApi');
