@@ -34,6 +34,7 @@ const { createRunExecutionData, NodeConnectionTypes, NodeHelpers, Workflow } = r
  * @property {ChaserCredentials} credentials
  * @property {INode['onError']} [onError] The node's "On Error" setting.
  * @property {string} [nodeType] A node type to run in the Chaser node's place (one of the extra node types).
+ * @property {string} [timezone] The workflow's time zone setting (IANA name); n8n's default when omitted.
  */
 
 /**
@@ -202,7 +203,7 @@ function createEngine({ Node, Credential, extraNodeTypes = {}, label = 'test' })
 			connections: { Input: { main: [[{ node: 'Chaser', type: 'main', index: 0 }]] } },
 			active: false,
 			nodeTypes,
-			settings: { executionOrder: 'v1' },
+			settings: { executionOrder: 'v1', ...(options.timezone ? { timezone: options.timezone } : {}) },
 		});
 		const mode = 'manual';
 		const hooks = new ExecutionLifecycleHooks(mode, executionId, {

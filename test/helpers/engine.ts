@@ -23,6 +23,8 @@ export interface RunOptions {
 	credentials: ChaserCredentials;
 	/** The node's "On Error" setting. */
 	onError?: INode['onError'];
+	/** The workflow's time zone setting (IANA name); n8n's default when omitted. */
+	timezone?: string;
 }
 
 export interface RunResult {

@@ -6,6 +6,7 @@ import { InputValidator } from '../../helpers/validation';
 import { chaserRequest, externalIdSegment } from '../../transport';
 import { customerLocator } from '../common.descriptions';
 import { invoiceOptionalFields, invoiceRequiredFields, newInvoiceBody } from './fields';
+import { settleInvoiceAmounts } from './money';
 
 const [invoiceIdField, invoiceNumberField, ...otherRequired] = invoiceRequiredFields;
 
@@ -31,8 +32,8 @@ export const description = updateDisplayOptions({ show: { resource: ['invoice'],
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, async (itemIndex) => {
-		const check = new InputValidator(this.getNode(), itemIndex);
-		const body = await newInvoiceBody(this, itemIndex, check);
+		const check = new InputValidator(this, itemIndex);
+		const body = await newInvoiceBody(this, itemIndex, check, (fields) => settleInvoiceAmounts(fields, undefined, check));
 		const envelope = await chaserRequest(this, {
 			method: 'POST',
 			path: '/v1/invoices',

@@ -6,7 +6,7 @@ import { InputValidator } from '../../helpers/validation';
 import { chaserRequest } from '../../transport';
 import type { InvoiceRef } from './fields';
 import { invoiceLocator, invoiceNotFound, invoiceRef } from './fields';
-import { currencyDecimals, roundMoney } from './money';
+import { currencyDecimals, formatMoney, roundMoney } from './money';
 
 const properties: INodeProperties[] = [
 	{ ...invoiceLocator, description: 'The invoice the payment is for' },
@@ -27,7 +27,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		description:
-			'The date the money was received, e.g. the date on the bank statement. It also becomes the fully paid date when this payment settles the invoice.',
+			"The date the money was received, e.g. the date on the bank statement. It also becomes the fully paid date when this payment settles the invoice. Chaser keeps the calendar date: {{ $today }} is today in the workflow's time zone.",
 	},
 	{
 		displayName: 'Options',
@@ -60,10 +60,10 @@ export const description = updateDisplayOptions(
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, async (itemIndex) => {
-		const check = new InputValidator(this.getNode(), itemIndex);
+		const check = new InputValidator(this, itemIndex);
 		const ref = invoiceRef(this, itemIndex, check);
 		const amount = check.amount(this.getNodeParameter('amount', itemIndex), 'Amount', { positive: true });
-		const date = check.dateTime(this.getNodeParameter('paymentDate', itemIndex), 'Payment Date');
+		const date = check.date(this.getNodeParameter('paymentDate', itemIndex), 'Payment Date');
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 
 		const current = await chaserRequest(this, {
@@ -94,10 +94,9 @@ function applyPayment(
 	allowOverpayment: boolean,
 	check: InputValidator,
 ): { body: IDataObject; overpaid: number } {
-	const currency = typeof invoice.currency_code === 'string' ? invoice.currency_code : '';
-	const decimals = currencyDecimals(currency);
+	const decimals = currencyDecimals(invoice.currency_code);
 	const money = (value: number) => roundMoney(value, decimals);
-	const show = (value: number) => `${value.toFixed(decimals)}${currency ? ` ${currency}` : ''}`;
+	const show = (value: number) => formatMoney(value, invoice.currency_code);
 
 	const amount = money(rawAmount);
 	if (amount <= 0) check.fail(`"Amount" must be at least ${show(10 ** -decimals)}, got ${rawAmount}`);

@@ -57,13 +57,13 @@ describe('invoice: recordPayment', () => {
 		});
 		expect(result.error).toBeUndefined();
 		expect(chaser.sandbox.requests[1].body).toEqual({
-			payments: [EARLIER, { amount: 749.5, date: '2025-03-20T14:30:00.000Z' }],
+			payments: [EARLIER, { amount: 749.5, date: '2025-03-20T00:00:00.000Z' }],
 			amount_paid: 1000,
 			amount_due: 0,
 			status: 'PAID',
-			fully_paid_date: '2025-03-20T14:30:00.000Z',
+			fully_paid_date: '2025-03-20T00:00:00.000Z',
 		});
-		expect(result.success[0].json).toMatchObject({ status: 'PAID', amount_due: 0, fully_paid_date: '2025-03-20T14:30:00.000Z', overpaid_amount: 0 });
+		expect(result.success[0].json).toMatchObject({ status: 'PAID', amount_due: 0, fully_paid_date: '2025-03-20T00:00:00.000Z', overpaid_amount: 0 });
 		expect(chaser.sandbox.findInvoice('INV-1')).toMatchObject({ status: 'PAID', amount_paid: 1000, amount_due: 0 });
 	});
 
