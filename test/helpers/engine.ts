@@ -38,6 +38,11 @@ export interface RunResult {
 
 const engine = createEngine({ Node: Chaser, Credential: ChaserApi, label: 'test' });
 
+/** Forgets what n8n's deduplication store holds (Record Payment's payment references), as a fresh n8n would. */
+export function clearProcessedData(): void {
+	engine.processedData.clear();
+}
+
 export async function runChaser(options: RunOptions): Promise<RunResult> {
 	// The items go through JSON, as they would from a trigger or an earlier node's output.
 	const items = JSON.parse(JSON.stringify(options.items ?? [{}])) as IDataObject[];
