@@ -34,9 +34,9 @@ export function pairWith(
 }
 
 /**
- * The error item for `itemIndex` when the node continues on failure; rethrows otherwise. Like n8n's HTTP
- * Request node, it is the input row plus `error` (what happened) and, when there is advice, `details`
- * (what to do), paired with its input item, in both continue modes:
+ * The error item for `itemIndex` when the node continues on failure; rethrows otherwise. It is the input
+ * row plus `error` (what happened) and, when there is advice, `details` (what to do), paired with its input
+ * item, in both continue modes:
  * - "Continue": the row plus `error` and `details`, on the main output.
  * - "Continue (using error output)": n8n moves an item to the error output when its json holds nothing but
  *   `error` and `details` (n8n 1.x: nothing but `error`), and adds the input row itself. n8n would replace the

@@ -113,14 +113,18 @@ export async function upsertItems(context: IExecuteFunctions, spec: UpsertSpec):
 	};
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		let entry: Entry | undefined;
 		try {
 			const check = new InputValidator(context, itemIndex);
-			const { key, body } = await spec.buildEntry(itemIndex, check);
-			// Chaser refuses the same record twice in one request; sending the batch first applies the two in order.
-			if (batch.some((entry) => entry.key === key)) await flush();
-			batch.push({ itemIndex, key, body, check });
+			entry = { itemIndex, ...(await spec.buildEntry(itemIndex, check)), check };
 		} catch (error) {
 			output[itemIndex] = failItem(context, error, itemIndex);
+		}
+		if (entry) {
+			// Chaser refuses the same record twice in one request; sending the batch first applies the two in order.
+			const key = entry.key;
+			if (batch.some((pending) => pending.key === key)) await flush();
+			batch.push(entry);
 		}
 		if (batch.length === batchSize) await flush();
 	}
