@@ -37,8 +37,11 @@ export function settingsKey(settings: TriggerSettings): string {
 
 /** Settings errors name the field; a trigger has no items, so there is no item number to add. */
 class SettingsValidator extends InputValidator {
-	constructor(private readonly triggerNode: INode) {
-		super(triggerNode, 0);
+	private readonly triggerNode: INode;
+
+	constructor(context: IPollFunctions) {
+		super(context, 0);
+		this.triggerNode = context.getNode();
 	}
 
 	fail(message: string, description?: string): never {
@@ -54,7 +57,7 @@ class SettingsValidator extends InputValidator {
 
 /** Reads and checks the node's settings before any request is sent. */
 export function readSettings(context: IPollFunctions): TriggerSettings {
-	const check = new SettingsValidator(context.getNode());
+	const check = new SettingsValidator(context);
 	const eventName = context.getNodeParameter('event') as EventName;
 	const event = EVENTS[eventName] ?? check.fail(`"Event" must be one of ${Object.keys(EVENTS).join(', ')}, got "${eventName}"`);
 	const options = context.getNodeParameter('options', {}) as IDataObject;
@@ -68,7 +71,7 @@ export function readSettings(context: IPollFunctions): TriggerSettings {
 		lookBackDays: set(options.lookBackDays)
 			? check.wholeDays(options.lookBackDays, 'Look Back (Days)')
 			: DEFAULT_LOOK_BACK_DAYS,
-		customerExternalId: set(customer) ? check.requiredString(customer, 'Customer') : undefined,
+		customerExternalId: set(customer) ? check.requiredText(customer, 'Customer') : undefined,
 		currencyCode: set(options.currencyCode) ? check.currency(options.currencyCode, 'Currency Code') : undefined,
 		minimumAmount: minimumAmount > 0 ? minimumAmount : undefined,
 		timeZone: context.getTimezone(),

@@ -4,7 +4,7 @@
  */
 import { configureTransport, resetPacing, resetTransportSettings } from '../../nodes/Chaser/transport';
 import type { ChaserCredentials, RunOptions, RunResult } from './engine';
-import { runChaser } from './engine';
+import { clearProcessedData, runChaser } from './engine';
 
 // The sandbox is plain JavaScript so it can also run standalone (npm run sandbox).
 import { createSandbox } from '../../sandbox';
@@ -67,6 +67,7 @@ export function useSandbox(
 		if (options.seed) sandbox.seed(options.seed);
 		if (options.rateLimit) sandbox.setRateLimit(options.rateLimit);
 		sandbox.clearLog();
+		clearProcessedData();
 		resetPacing();
 		configureTransport({ sleep: async () => {}, rateLimit: { requests: 0, windowMs: 0 }, timeoutMs: 5_000 });
 	});

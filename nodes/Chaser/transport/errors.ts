@@ -145,7 +145,7 @@ function explain(failure: Failure, context: ErrorContext): { message: string; de
 }
 
 /** What to do about a 400: Chaser's message says what is wrong; the advice depends on which kind of wrong. */
-function rejectionHelp(chaserSays: string): string {
+export function rejectionHelp(chaserSays: string): string {
 	if (/already exists/i.test(chaserSays)) {
 		return 'A record with this ID is already in Chaser. To change it, use Update, or Create or Update, which creates or updates by ID in one step; Get reads it.';
 	}

@@ -76,7 +76,7 @@ describe('advice in a real run', () => {
 		const parameters = { resource: 'customer', operation: 'create', externalId: 'C-1', companyName: 'Acme', additionalFields: {} };
 		const result = await chaser.run({ parameters, items: [{}, {}], onError: 'continueErrorOutput' });
 		expect(result.success).toHaveLength(1);
-		expect(result.errorOutput.map((item) => [item.json.error, item.error?.description])).toEqual([
+		expect(result.errorOutput.map((item) => [item.json.error, item.json.details])).toEqual([
 			[
 				'Chaser rejected the request: external_id already exists',
 				'A record with this ID is already in Chaser. To change it, use Update, or Create or Update, which creates or updates by ID in one step; Get reads it.',
