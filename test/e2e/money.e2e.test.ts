@@ -152,7 +152,7 @@ describe('money data in n8n 2.41.1', () => {
 			expect.objectContaining({
 				body: { externalId: 'NOPE-404', note: 'from the CRM' },
 				error: "No customer with external ID 'NOPE-404' exists in Chaser",
-				details: expect.stringContaining('Check the ID.'),
+				details: expect.stringContaining('Check that ID'),
 			}),
 		);
 	}, TEST_TIMEOUT);

@@ -657,7 +657,7 @@ function defineN8nSuite(version) {
 						error: "No customer with external ID 'NOPE-404' exists in Chaser",
 					}),
 				]);
-				if (n8n.major >= 2) expect(missing[0].details).toContain('Check the ID.');
+				if (n8n.major >= 2) expect(missing[0].details).toContain('Check that ID');
 				else expect(missing[0].details).toBeUndefined();
 				expect(sandbox.requests.map((request) => `${request.method} ${request.path} ${request.status}`)).toEqual([
 					'GET /v1/customers/ext_NOPE-404 404',
