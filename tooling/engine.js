@@ -4,7 +4,7 @@
  * implementation behind test/helpers/engine.ts (jest, with the TypeScript source classes) and
  * scripts/bench/engine.js (the benchmark, with the built dist/ classes): the caller hands in the node
  * class, the credential class and any extra node types. Requests go through n8n's real
- * httpRequestWithAuthentication (axios), authenticated the way n8n applies a generic credential.
+ * httpRequestWithAuthentication (axios), authenticated by the credential's own `authenticate`, as in n8n.
  *
  * n8n-core reads N8N_USER_FOLDER when it is first loaded: set it before requiring this file.
  */
@@ -36,6 +36,7 @@ const { createRunExecutionData, NodeConnectionTypes, NodeHelpers, Workflow } = r
  * @property {INode['onError']} [onError] The node's "On Error" setting.
  * @property {string} [nodeType] A node type to run in the Chaser node's place (one of the extra node types).
  * @property {number} [typeVersion] That node's version (1 when omitted).
+ * @property {string} [timezone] The workflow's time zone setting (IANA name); n8n's default when omitted.
  */
 
 /**
@@ -76,10 +77,10 @@ class EngineInput {
 
 /**
  * The part of n8n's CredentialsHelper the node relies on: hand out the decrypted credential and apply
- * the credential type's generic `authenticate` block, resolving its expressions as n8n does.
+ * the credential type's `authenticate` function, as n8n does (`credentialType.authenticate(credentials, options)`).
  */
 class EngineCredentialsHelper {
-	/** @param {ICredentialType & { authenticate: { properties: Record<string, Record<string, string>> } }} credentialType */
+	/** @param {ICredentialType & { authenticate: (credentials: object, options: object) => Promise<object> }} credentialType */
 	constructor(credentialType, credentials) {
 		this.credentialType = credentialType;
 		this.credentials = credentials;
@@ -93,20 +94,9 @@ class EngineCredentialsHelper {
 	async getDecrypted() {
 		return { ...this.credentials };
 	}
-	async authenticate(credentials, typeName, requestOptions, workflow, node) {
+	async authenticate(credentials, typeName, requestOptions) {
 		if (typeName !== this.credentialType.name) throw new Error(`Unknown credential type ${typeName}`);
-		for (const [outerKey, inner] of Object.entries(this.credentialType.authenticate.properties)) {
-			requestOptions[outerKey] = requestOptions[outerKey] || {};
-			for (const [key, value] of Object.entries(inner)) {
-				requestOptions[outerKey][key] = this.resolve(value, credentials, workflow, node);
-			}
-		}
-		return requestOptions;
-	}
-	resolve(value, credentials, workflow, node) {
-		if (!value.startsWith('=')) return value;
-		const resolved = workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials });
-		return resolved ? String(resolved) : '';
+		return await this.credentialType.authenticate(credentials, requestOptions);
 	}
 	async preAuthentication() {
 		return undefined;
@@ -269,7 +259,7 @@ function createEngine({ Node, Credential, extraNodeTypes = {}, label = 'test' })
 			connections: { Input: { main: [[{ node: 'Chaser', type: 'main', index: 0 }]] } },
 			active: false,
 			nodeTypes,
-			settings: { executionOrder: 'v1' },
+			settings: { executionOrder: 'v1', ...(options.timezone ? { timezone: options.timezone } : {}) },
 		});
 		const mode = 'manual';
 		const hooks = new ExecutionLifecycleHooks(mode, executionId, {
@@ -301,4 +291,4 @@ function createEngine({ Node, Credential, extraNodeTypes = {}, label = 'test' })
 	return { runChaser, processedData };
 }
 
-module.exports = { createEngine, CHASER_TYPE };
+module.exports = { createEngine, CHASER_TYPE, EngineCredentialsHelper, additionalDataFor };

@@ -23,6 +23,8 @@ export interface RunOptions {
 	credentials: ChaserCredentials;
 	/** The node's "On Error" setting. */
 	onError?: INode['onError'];
+	/** The workflow's time zone setting (IANA name); n8n's default when omitted. */
+	timezone?: string;
 }
 
 export interface RunResult {
@@ -36,7 +38,7 @@ export interface RunResult {
 
 const engine = createEngine({ Node: Chaser, Credential: ChaserApi, label: 'test' });
 
-/** Forgets what n8n's deduplication store holds, as a fresh n8n would. */
+/** Forgets what n8n's deduplication store holds (Record Payment's payment references, delta sync's records), as a fresh n8n would. */
 export function clearProcessedData(): void {
 	engine.processedData.clear();
 }

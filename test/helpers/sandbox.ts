@@ -23,9 +23,16 @@ export interface SandboxHandle {
 	calls(): string[];
 }
 
-/** Call at the top of a describe block. `seed` is applied before every test. */
+/**
+ * Call at the top of a describe block. `seed` is applied before every test; `logger` receives the
+ * sandbox's printed request log (one line per request), which is silent otherwise.
+ */
 export function useSandbox(
-	options: { seed?: Parameters<Sandbox['seed']>[0]; rateLimit?: Parameters<Sandbox['setRateLimit']>[0] } = {},
+	options: {
+		seed?: Parameters<Sandbox['seed']>[0];
+		rateLimit?: Parameters<Sandbox['setRateLimit']>[0];
+		logger?: (line: string) => void;
+	} = {},
 ): SandboxHandle {
 	let sandbox: Sandbox;
 	const handle: SandboxHandle = {
@@ -42,7 +49,14 @@ export function useSandbox(
 	};
 
 	beforeAll(async () => {
-		sandbox = await createSandbox({ port: 0, apiKey: SANDBOX_KEY, apiSecret: SANDBOX_SECRET, seed: 'none', quiet: true });
+		sandbox = await createSandbox({
+			port: 0,
+			apiKey: SANDBOX_KEY,
+			apiSecret: SANDBOX_SECRET,
+			seed: 'none',
+			quiet: !options.logger,
+			logger: options.logger,
+		});
 	});
 	afterAll(async () => {
 		await sandbox.close();

@@ -53,7 +53,7 @@ export async function sendChanged(
 	const built: Built[] = [];
 	for (let itemIndex = 0; itemIndex < context.getInputData().length; itemIndex++) {
 		try {
-			built.push(await spec.buildEntry(itemIndex, new InputValidator(context.getNode(), itemIndex)));
+			built.push(await spec.buildEntry(itemIndex, new InputValidator(context, itemIndex)));
 		} catch (error) {
 			// Stops the node here, before any request, unless it continues on errors.
 			failItem(context, error, itemIndex);
@@ -83,7 +83,8 @@ export async function sendChanged(
 		const itemIndex = (item.pairedItem as IPairedItemData).item;
 		const entry = built[itemIndex];
 		if ('error' in entry) continue;
-		if (item.error) synced.set(entry.key, undefined);
+		// An error item (failItem) has `error` in its json; a record sent or skipped never has (Chaser has no such field).
+		if (item.json.error !== undefined) synced.set(entry.key, undefined);
 		else {
 			synced.set(entry.key, fingerprints[itemIndex]);
 			item.json.skipped = unchanged[itemIndex];
