@@ -86,8 +86,8 @@ class N8nInstance {
 			brokerPort,
 			stateDir,
 			env: options.env || {},
-			role: options.role || 'main',
-			concurrency: options.concurrency || 5,
+			role: options.role,
+			concurrency: options.concurrency,
 		});
 		await instance.installPackage();
 		return instance;

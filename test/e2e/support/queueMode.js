@@ -119,14 +119,11 @@ function defineQueueModeSuite() {
 		};
 
 		beforeAll(async () => {
-			const [services, tarball] = await Promise.all([
-				timed('Redis and PostgreSQL (installed if missing, then started)', async () => {
-					const [started, startedRedis] = await Promise.all([startPostgres(), startRedis()]);
-					return { postgres: started, redis: startedRedis };
-				}),
+			let tarball;
+			[[postgres, redis], tarball] = await Promise.all([
+				timed('Redis and PostgreSQL (installed if missing, then started)', () => Promise.all([startPostgres(), startRedis()])),
 				packPackage(),
 			]);
-			({ postgres, redis } = services);
 			const env = queueModeEnv({ postgres, redis });
 			const workflows = [
 				scenarioWorkflow('queueFleetDefC01', 'fleetDefault-create', credentials.fleetDefault, createCustomer),
