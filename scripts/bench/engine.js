@@ -26,9 +26,10 @@ const { Chaser } = require(path.join(DIST, 'nodes', 'Chaser', 'Chaser.node.js'))
 const transport = require(path.join(DIST, 'nodes', 'Chaser', 'transport', 'index.js'));
 
 /**
- * The floor for the overhead figure: n8n's own httpRequestWithAuthentication called once per item with
- * the URL built in plain JavaScript: no parameters, no expressions, no transport. What the Chaser node
- * costs on top of this is the node's own.
+ * The floor for the overhead figure: n8n's own httpRequestWithAuthentication called once per item, with the
+ * customer read from the same parameter (and expression) as the Chaser node's, since every node reads its
+ * input through n8n's parameters: no transport, no validation, no output shaping. What the Chaser node costs on
+ * top of this is the node's own.
  */
 class RawGet {
 	constructor() {
@@ -37,12 +38,21 @@ class RawGet {
 			name: 'rawGet',
 			group: ['transform'],
 			version: 1,
-			description: 'GET /v1/customers/ext_<json.id> per item through httpRequestWithAuthentication',
+			description: 'GET /v1/customers/ext_<customer> per item through httpRequestWithAuthentication',
 			defaults: { name: 'Raw GET' },
 			inputs: [NodeConnectionTypes.Main],
 			outputs: [NodeConnectionTypes.Main],
 			credentials: [{ name: 'chaserApi', required: true }],
-			properties: [],
+			// The same Customer parameter as the Chaser node's, so both pay n8n's expression evaluation per item.
+			properties: [
+				{
+					displayName: 'Customer',
+					name: 'customer',
+					type: 'resourceLocator',
+					default: { mode: 'externalId', value: '' },
+					modes: [{ displayName: 'By External ID', name: 'externalId', type: 'string' }],
+				},
+			],
 		};
 	}
 
@@ -51,9 +61,10 @@ class RawGet {
 		const items = this.getInputData();
 		const output = [];
 		for (let i = 0; i < items.length; i++) {
+			const id = this.getNodeParameter('customer', i, '', { extractValue: true });
 			const body = await this.helpers.httpRequestWithAuthentication.call(this, 'chaserApi', {
 				method: 'GET',
-				url: `${baseUrl}/v1/customers/ext_${encodeURIComponent(items[i].json.id)}`,
+				url: `${baseUrl}/v1/customers/ext_${encodeURIComponent(id)}`,
 				json: true,
 			});
 			output.push({ json: body.data, pairedItem: { item: i } });

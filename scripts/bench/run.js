@@ -601,7 +601,7 @@ async function benchOverhead(sandbox) {
 	// The floor: n8n's own helper in a minimal node (bench.rawGet), which every community node must go through.
 	const paths = {
 		node: () => timed({ parameters }, 'overhead'),
-		helper: () => timed({ parameters: {}, nodeType: 'bench.rawGet' }, 'overhead (helper)'),
+		helper: () => timed({ parameters: { customer: parameters.customer }, nodeType: 'bench.rawGet' }, 'overhead (helper)'),
 	};
 	const times = { node: [], helper: [] };
 	for (const run of Object.values(paths)) await run();
