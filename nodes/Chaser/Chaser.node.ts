@@ -9,7 +9,13 @@ import * as invoice from './actions/invoice';
 import * as organisation from './actions/organisation';
 import * as overpayment from './actions/overpayment';
 import { router } from './actions/router';
-import { searchCustomers } from './methods/listSearch';
+import {
+	searchContactPersons,
+	searchCreditNotes,
+	searchCustomers,
+	searchInvoices,
+	searchOverpayments,
+} from './methods/listSearch';
 
 export class Chaser implements INodeType {
 	description: INodeTypeDescription = {
@@ -51,7 +57,9 @@ export class Chaser implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchCustomers } };
+	methods = {
+		listSearch: { searchContactPersons, searchCreditNotes, searchCustomers, searchInvoices, searchOverpayments },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);
