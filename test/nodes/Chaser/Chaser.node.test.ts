@@ -58,7 +58,7 @@ describe('Chaser node description', () => {
 
 	it('offers every resource the issues name, each with its operations', () => {
 		const expected: Record<string, string[]> = {
-			contactPerson: ['create', 'delete', 'getAll', 'update'],
+			contactPerson: ['create', 'delete', 'get', 'getAll', 'update'],
 			creditNote: ['create', 'get', 'getAll', 'update', 'upsert'],
 			customer: ['create', 'get', 'getAll', 'update', 'upsert'],
 			invoice: ['create', 'get', 'getAll', 'recordPayment', 'update', 'upsert'],
