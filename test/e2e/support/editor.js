@@ -1,0 +1,141 @@
+'use strict';
+// n8n's editor in headless Chromium, driven the way a person uses it: sign in, add a node from the node creator,
+// fill its parameters, run the step, open the credential. Every step waits for what it needs on screen, never for
+// a fixed time: the editor is slow to load on a busy machine.
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const { chromiumOrWhyNot, launchChromium } = require('../../../tooling/browser');
+const { log } = require('../../../tooling/install');
+
+const VIEWPORT = { width: 1440, height: 900 };
+/** How long one step may wait for the editor (n8n's first load compiles a lot of JavaScript). */
+const STEP_TIMEOUT = 90000;
+
+/**
+ * Whether this machine can run the browser tests. When it truly cannot (no chromium and no way to install it),
+ * says why, loudly, and the caller skips them.
+ */
+function browserOrSkip() {
+	const chromium = chromiumOrWhyNot();
+	if (chromium.unavailable) {
+		const line = '!'.repeat(100);
+		process.stderr.write(`\n${line}\nSKIPPING the editor tests in a real browser: ${chromium.unavailable}\n${line}\n\n`);
+	}
+	return chromium;
+}
+
+class Editor {
+	/** Launches Chromium on n8n at `baseUrl`; screenshots go to a new folder, printed here. */
+	static async open({ executablePath, baseUrl }) {
+		const browser = await launchChromium(executablePath);
+		const page = await browser.newPage({ viewport: VIEWPORT });
+		page.setDefaultTimeout(STEP_TIMEOUT);
+		const screenshotDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chaser-editor-screenshots-'));
+		log(`editor screenshots: ${screenshotDir}`);
+		return new Editor(browser, page, baseUrl, screenshotDir);
+	}
+
+	constructor(browser, page, baseUrl, screenshotDir) {
+		this.browser = browser;
+		this.page = page;
+		this.baseUrl = baseUrl;
+		this.screenshotDir = screenshotDir;
+	}
+
+	byTestId(id, within = this.page) {
+		return within.locator(`[data-test-id="${id}"]`);
+	}
+
+	async signIn({ email, password }) {
+		await this.page.goto(`${this.baseUrl}/signin`);
+		await this.page.locator('input[type="email"], input[name="emailOrLdapLoginId"]').first().fill(email);
+		await this.page.locator('input[type="password"]').fill(password);
+		await this.page.keyboard.press('Enter');
+		await this.page.waitForURL((url) => !url.pathname.startsWith('/signin'));
+	}
+
+	/** A new workflow, then the node creator: search, pick the node; resolves to the node's action names. */
+	async openNodeActions(search, nodeName) {
+		await this.page.goto(`${this.baseUrl}/workflow/new`);
+		await this.byTestId('canvas-plus-button').click();
+		await this.byTestId('node-creator-search-bar').pressSequentially(search);
+		const item = this.byTestId('node-creator-item-name').filter({ hasText: new RegExp(`^${nodeName}$`) });
+		await item.click();
+		const creator = this.byTestId('node-creator');
+		await creator.getByText(/^Actions \(\d+\)/).waitFor();
+		return await this.byTestId('node-creator-item-name', creator).allInnerTexts();
+	}
+
+	/** Picks an action from the node creator's list; resolves once the node's panel (NDV) shows its parameters. */
+	async chooseAction(actionName) {
+		await this.byTestId('node-creator').getByText(actionName, { exact: true }).click();
+		await this.byTestId('node-parameters').waitFor();
+	}
+
+	/** The value an options parameter shows, e.g. parameterValue('operation') → 'Record Payment'. */
+	async parameterValue(name) {
+		return await this.byTestId(`parameter-input-${name}`).locator('input').first().inputValue();
+	}
+
+	async fillParameter(name, value) {
+		const input = this.byTestId(`parameter-input-${name}`).locator('input').first();
+		await input.fill(value);
+		await input.press('Tab');
+	}
+
+	/** A resource locator: its mode selector and its value input. */
+	resourceLocator(name) {
+		const root = this.byTestId(`resource-locator-${name}`);
+		return { root, modeSelector: this.byTestId('rlc-mode-selector', root), input: this.byTestId('rlc-input', root) };
+	}
+
+	/** Chooses a mode in a resource locator by the label the dropdown shows. */
+	async chooseLocatorMode(name, label) {
+		await this.resourceLocator(name).modeSelector.click();
+		await this.page.locator('.el-select-dropdown__item:visible').filter({ hasText: new RegExp(`^${label}$`) }).click();
+	}
+
+	/** Runs the open node's step; resolves to the output panel once it shows `expectedText` (e.g. a record's number). */
+	async executeStep(expectedText) {
+		await this.byTestId('node-execute-button').click();
+		const output = this.byTestId('output-panel');
+		await output.getByText(expectedText).first().waitFor();
+		return output;
+	}
+
+	/** The credential chosen in the open node's panel. */
+	async credentialName() {
+		return await this.byTestId('node-credentials-select').locator('input').inputValue();
+	}
+
+	/**
+	 * Opens the node's credential, replaces the API Secret and saves, which runs the credential test. Resolves to
+	 * the reason the dialog gives under "Couldn't connect with these settings" (shown by "More details").
+	 */
+	async testCredentialWithSecret(secret) {
+		await this.byTestId('credential-edit-button').click();
+		const dialog = this.byTestId('editCredential-modal');
+		await this.byTestId('parameter-input-apiSecret', dialog).locator('input').fill(secret);
+		await this.byTestId('credential-save-button', dialog).click();
+		await dialog.getByText(/connect with these settings/).waitFor();
+		await dialog.getByText('More details').click();
+		const details = dialog.locator('.el-tag--danger [class*="_details_"]');
+		await details.waitFor();
+		return (await details.innerText()).trim();
+	}
+
+	/** Saves a screenshot (of `locator`, or the page) as `<name>.png` in the printed folder; resolves to its path. */
+	async screenshot(name, locator) {
+		const file = path.join(this.screenshotDir, `${name}.png`);
+		await (locator || this.page).screenshot({ path: file });
+		return file;
+	}
+
+	async close() {
+		await this.browser.close();
+	}
+}
+
+module.exports = { Editor, browserOrSkip };
