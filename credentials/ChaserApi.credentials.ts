@@ -1,10 +1,14 @@
 import type {
-	IAuthenticateGeneric,
-	Icon,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
+	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
+
+import { CHASER_API_URL, chaserBaseUrl } from '../nodes/Chaser/transport/baseUrl';
+import { CREDENTIAL_TEST_RULES } from '../nodes/Chaser/transport/errors';
 
 export class ChaserApi implements ICredentialType {
 	name = 'chaserApi';
@@ -39,29 +43,50 @@ export class ChaserApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://openapi.chaserhq.com',
+			default: CHASER_API_URL,
 			placeholder: 'e.g. https://openapi.chaserhq.com',
 			description:
-				"Leave as is for Chaser. To try the node without a Chaser account, point it at the Chaser sandbox from this package's GitHub repository (npm start or npm run sandbox there).",
+				"Leave as is for Chaser. The key and secret are sent only to this address, encrypted and never on through a redirect, so it must start with https:// and stop after the host name and port (no /v1, no user name or password); only a sandbox on this machine may use http://, such as the Chaser sandbox from this package's GitHub repository (npm start or npm run sandbox there, at http://127.0.0.1:8765).",
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			auth: {
-				username: '={{$credentials.apiKey}}',
-				password: '={{$credentials.apiSecret}}',
-			},
-		},
-	};
+	/**
+	 * HTTP Basic auth (key as user name, secret as password) for every request made with this
+	 * credential: the node's, the credential test's, an HTTP Request node's. Before anything is sent it
+	 * refuses a Base URL that would expose the key and secret, and a request for any other address;
+	 * and it turns off redirects, which n8n would otherwise follow with the credentials to any host.
+	 * Older nodes (HTTP Request) hand over requests in n8n's legacy shape: `uri`, `followRedirect`.
+	 */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const baseUrl = chaserBaseUrl(credentials.baseUrl);
+		const address = requestOptions.url ?? (requestOptions as { uri?: string }).uri;
+		const target = URL.canParse(address, requestOptions.baseURL) ? new URL(address, requestOptions.baseURL) : undefined;
+		const origin = target && `${target.protocol}//${target.host}`;
+		if (origin !== baseUrl) {
+			throw new Error(
+				`The Chaser credential sends its key and secret only to its Base URL, ${baseUrl}, not to ${origin ?? 'this address'}`,
+			);
+		}
+		const noRedirects = { disableFollowRedirect: true, followRedirect: false, followAllRedirects: false };
+		return {
+			...requestOptions,
+			...noRedirects,
+			auth: { username: String(credentials.apiKey), password: String(credentials.apiSecret) },
+		};
+	}
 
 	// The current organisation proves both the URL and the key pair: Chaser answers 403 to bad keys.
+	// Every status is an answer; the rules read its body (see CREDENTIAL_TEST_RULES).
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{($credentials.baseUrl || "https://openapi.chaserhq.com").replace(/\\/+$/, "")}}',
+			baseURL: `={{($credentials.baseUrl || "${CHASER_API_URL}").trim().replace(/\\/+$/, "")}}`,
 			url: '/v1/organisation',
 			method: 'GET',
+			ignoreHttpStatusErrors: true,
 		},
+		rules: CREDENTIAL_TEST_RULES,
 	};
 }

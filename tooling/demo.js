@@ -16,6 +16,7 @@ const EXAMPLES = [
 	{ file: 'payment-to-chaser.json', publish: true },
 	{ file: 'webhook-to-chaser.json', publish: true },
 	{ file: 'overdue-reminder-digest.json', publish: false },
+	{ file: 'invoice-paid-to-chat.json', publish: false },
 	{ file: 'ai-agent-with-chaser-tool.json', publish: false },
 ];
 
@@ -49,7 +50,7 @@ function samplePayloads(today = new Date().toISOString().slice(0, 10)) {
 			company: { id: '5150', name: 'Northwind Traders Ltd' },
 			contact: { firstname: 'Nancy', lastname: 'Davolio', email: 'accounts@northwind.example' },
 		},
-		payment: { invoice_id: 'DEAL-9001', amount: 500, paid_at: today },
+		payment: { invoice_id: 'DEAL-9001', amount: 500, paid_at: today, payment_id: 'pi_demo_0001' },
 		invoice: {
 			customer: { id: 'CUST-WEB-1', company_name: 'Contoso Ltd', email: 'ap@contoso.example' },
 			invoice: { number: 'WEB-1001', currency: 'EUR', total: 480 },

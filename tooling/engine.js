@@ -4,11 +4,12 @@
  * implementation behind test/helpers/engine.ts (jest, with the TypeScript source classes) and
  * scripts/bench/engine.js (the benchmark, with the built dist/ classes): the caller hands in the node
  * class, the credential class and any extra node types. Requests go through n8n's real
- * httpRequestWithAuthentication (axios), authenticated the way n8n applies a generic credential.
+ * httpRequestWithAuthentication (axios), authenticated by the credential's own `authenticate`, as in n8n.
  *
  * n8n-core reads N8N_USER_FOLDER when it is first loaded: set it before requiring this file.
  */
-const { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } = require('n8n-core');
+const { createHash } = require('crypto');
+const { DataDeduplicationService, ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } = require('n8n-core');
 const { createRunExecutionData, NodeConnectionTypes, NodeHelpers, Workflow } = require('n8n-workflow');
 
 /** @typedef {import('n8n-workflow').INodeType} INodeType */
@@ -34,6 +35,7 @@ const { createRunExecutionData, NodeConnectionTypes, NodeHelpers, Workflow } = r
  * @property {ChaserCredentials} credentials
  * @property {INode['onError']} [onError] The node's "On Error" setting.
  * @property {string} [nodeType] A node type to run in the Chaser node's place (one of the extra node types).
+ * @property {string} [timezone] The workflow's time zone setting (IANA name); n8n's default when omitted.
  */
 
 /**
@@ -83,10 +85,10 @@ class EngineInput {
 
 /**
  * The part of n8n's CredentialsHelper the node relies on: hand out the decrypted credential and apply
- * the credential type's generic `authenticate` block, resolving its expressions as n8n does.
+ * the credential type's `authenticate` function, as n8n does (`credentialType.authenticate(credentials, options)`).
  */
 class EngineCredentialsHelper {
-	/** @param {ICredentialType & { authenticate: { properties: Record<string, Record<string, string>> } }} credentialType */
+	/** @param {ICredentialType & { authenticate: (credentials: object, options: object) => Promise<object> }} credentialType */
 	constructor(credentialType, credentials) {
 		this.credentialType = credentialType;
 		this.credentials = credentials;
@@ -100,20 +102,9 @@ class EngineCredentialsHelper {
 	async getDecrypted() {
 		return { ...this.credentials };
 	}
-	async authenticate(credentials, typeName, requestOptions, workflow, node) {
+	async authenticate(credentials, typeName, requestOptions) {
 		if (typeName !== this.credentialType.name) throw new Error(`Unknown credential type ${typeName}`);
-		for (const [outerKey, inner] of Object.entries(this.credentialType.authenticate.properties)) {
-			requestOptions[outerKey] = requestOptions[outerKey] || {};
-			for (const [key, value] of Object.entries(inner)) {
-				requestOptions[outerKey][key] = this.resolve(value, credentials, workflow, node);
-			}
-		}
-		return requestOptions;
-	}
-	resolve(value, credentials, workflow, node) {
-		if (!value.startsWith('=')) return value;
-		const resolved = workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials });
-		return resolved ? String(resolved) : '';
+		return await this.credentialType.authenticate(credentials, requestOptions);
 	}
 	async preAuthentication() {
 		return undefined;
@@ -130,6 +121,71 @@ class EngineCredentialsHelper {
 		return this.credentialType.properties;
 	}
 }
+
+/**
+ * n8n's deduplication store (the Remove Duplicates node's, and `this.helpers.checkProcessedAndRecord`), in
+ * memory. n8n keeps it in its database (DeduplicationHelper in the n8n package, handed to n8n-core's
+ * DataDeduplicationService at start-up); this follows the same rules for the 'entries' mode: per workflow
+ * and scope ('node': per node id) a list of MD5 hashes of the values, newest last, trimmed to `maxEntries`.
+ */
+class ProcessedDataStore {
+	constructor() {
+		this.lists = new Map();
+	}
+	listKey(scope, { workflow, node }) {
+		if (!workflow.id) throw new Error('the deduplication store needs a workflow id');
+		return `${workflow.id} ${scope === 'node' ? `n:${node.id}` : ''}`;
+	}
+	static hash(value) {
+		return createHash('md5').update(value.toString()).digest('base64');
+	}
+	static entriesOnly(options) {
+		if (options.mode !== 'entries') throw new Error(`the engine's deduplication store has no '${options.mode}' mode`);
+	}
+	async checkProcessedAndRecord(items, scope, contextData, options) {
+		ProcessedDataStore.entriesOnly(options);
+		const key = this.listKey(scope, contextData);
+		const list = this.lists.get(key);
+		const hashes = items.map(ProcessedDataStore.hash);
+		if (!list) {
+			this.lists.set(key, options.maxEntries ? hashes.slice(-options.maxEntries) : hashes);
+			return { new: items, processed: [] };
+		}
+		const known = new Set(list);
+		const result = { new: [], processed: [] };
+		hashes.forEach((hash, index) => {
+			if (known.has(hash)) result.processed.push(items[index]);
+			else {
+				result.new.push(items[index]);
+				list.push(hash);
+			}
+		});
+		if (options.maxEntries) list.splice(0, list.length - options.maxEntries);
+		return result;
+	}
+	async removeProcessed(items, scope, contextData, options) {
+		ProcessedDataStore.entriesOnly(options);
+		const list = this.lists.get(this.listKey(scope, contextData));
+		for (const hash of list ? items.map(ProcessedDataStore.hash) : []) {
+			const index = list.indexOf(hash);
+			if (index !== -1) list.splice(index, 1);
+		}
+	}
+	async clearAllProcessedItems(scope, contextData) {
+		this.lists.delete(this.listKey(scope, contextData));
+	}
+	async getProcessedDataCount(scope, contextData, options) {
+		const list = this.lists.get(this.listKey(scope, contextData));
+		return options.mode === 'entries' && list ? list.length : 0;
+	}
+	clear() {
+		this.lists.clear();
+	}
+}
+
+/** The one store of this process, as n8n has one: kept across runs (so across "executions"), cleared by tests. */
+const processedData = new ProcessedDataStore();
+DataDeduplicationService.init(processedData);
 
 const notUsed = async () => {
 	throw new Error('not used');
@@ -170,7 +226,7 @@ let executionCounter = 0;
  * @param {new () => ICredentialType} setup.Credential The Chaser API credential class.
  * @param {Record<string, INodeType>} [setup.extraNodeTypes] More node types by type name, for `nodeType`.
  * @param {string} [setup.label] Names the workflow and its executions ("test", "bench").
- * @returns {{ runChaser: (options: CoreRunOptions) => Promise<CoreRunResult>, listSearch: (options: ListSearchOptions) => Promise<import('n8n-workflow').INodeListSearchResult> }}
+ * @returns {{ runChaser: (options: CoreRunOptions) => Promise<CoreRunResult>, listSearch: (options: ListSearchOptions) => Promise<import('n8n-workflow').INodeListSearchResult>, processedData: ProcessedDataStore }}
  */
 function createEngine({ Node, Credential, extraNodeTypes = {}, label = 'test' }) {
 	/** @type {Record<string, INodeType>} */
@@ -211,7 +267,7 @@ function createEngine({ Node, Credential, extraNodeTypes = {}, label = 'test' })
 			connections: { Input: { main: [[{ node: 'Chaser', type: 'main', index: 0 }]] } },
 			active: false,
 			nodeTypes,
-			settings: { executionOrder: 'v1' },
+			settings: { executionOrder: 'v1', ...(options.timezone ? { timezone: options.timezone } : {}) },
 		});
 		const mode = 'manual';
 		const hooks = new ExecutionLifecycleHooks(mode, executionId, {
@@ -270,7 +326,7 @@ function createEngine({ Node, Credential, extraNodeTypes = {}, label = 'test' })
 		return await search.call(context, options.filter, options.paginationToken);
 	}
 
-	return { runChaser, listSearch };
+	return { runChaser, listSearch, processedData };
 }
 
-module.exports = { createEngine, CHASER_TYPE };
+module.exports = { createEngine, CHASER_TYPE, EngineCredentialsHelper, additionalDataFor };

@@ -244,7 +244,8 @@ async function installN8n(version) {
 	fs.rmSync(stampPath, { force: true });
 	fs.copyFileSync(packageJson, path.join(dir, 'package.json'));
 	fs.copyFileSync(lock, path.join(dir, 'package-lock.json'));
-	const env = envFor(nodeBin);
+	// Native builds (sqlite3 compiles SQLite from source: its prebuilt binaries come from github.com) on every core.
+	const env = envFor(nodeBin, { npm_config_jobs: 'max' });
 	const started = Date.now();
 	const npm = npmCommand();
 	if (majorOf(version) >= 2) {

@@ -329,22 +329,20 @@ class N8nInstance {
 
 	/** Ids of every workflow in the database. */
 	async workflowIds() {
-		const out = await this.sqlite(
-			`db.all('SELECT id FROM workflow_entity', (error, rows) => {
-				fail(error); process.stdout.write(JSON.stringify(rows.map((row) => row.id))); db.close();
-			});`,
-			[],
-		);
-		return JSON.parse(out);
+		return await this.workflowIdsWhere('1 = 1');
 	}
 
 	/** Ids of the workflows that are published/active in the database. */
 	async activeWorkflowIds() {
+		return await this.workflowIdsWhere('activeVersionId IS NOT NULL');
+	}
+
+	async workflowIdsWhere(condition) {
 		const out = await this.sqlite(
-			`db.all('SELECT id FROM workflow_entity WHERE activeVersionId IS NOT NULL', (error, rows) => {
+			`db.all('SELECT id FROM workflow_entity WHERE ' + JSON.parse(process.argv[process.argv.length - 1]), (error, rows) => {
 				fail(error); process.stdout.write(JSON.stringify(rows.map((row) => row.id))); db.close();
 			});`,
-			[],
+			condition,
 		);
 		return JSON.parse(out);
 	}
@@ -365,6 +363,8 @@ class N8nInstance {
 	/** Starts `n8n start` in its own process group and resolves once active workflows' webhooks are registered. */
 	async start({ timeoutMs = 120000 } = {}) {
 		if (this.child) throw new Error('n8n is already running');
+		// The log is appended to: after a restart, only what this start prints counts.
+		const logStart = this.logs().length;
 		const out = fs.openSync(this.logFile, 'a');
 		const started = Date.now();
 		const child = spawn(this.install.nodeBin, [this.install.n8nBin, 'start'], {
@@ -387,7 +387,7 @@ class N8nInstance {
 			exitInfo = info;
 		});
 		for (;;) {
-			if (this.logs().includes(READY_LINE)) break;
+			if (this.logs().slice(logStart).includes(READY_LINE)) break;
 			if (exitInfo) throw new Error(`n8n ${this.version} exited during startup (${JSON.stringify(exitInfo)}):\n${tail(this.logs())}`);
 			if (Date.now() - started > timeoutMs) {
 				await this.stop();

@@ -147,10 +147,10 @@ function invoiceParameters(operation, useBulk) {
 		status: 'AUTHORISED',
 		currencyCode: '={{ $json.currency }}',
 		total: '={{ $json.total }}',
-		amountDue: '={{ $json.total }}',
-		amountPaid: 0,
 		date: '={{ $json.date }}',
 		dueDate: '={{ $json.dueDate }}',
+		// Both amounts given, as an accounting system's export has them: Create or Update then reads nothing first.
+		additionalFields: { amount_due: '={{ $json.total }}', amount_paid: 0 },
 		...(operation === 'upsert' ? { options: { useBulk } } : {}),
 	};
 }

@@ -49,7 +49,7 @@ function executionJson(stdout: string) {
 /**
  * Every file in examples/ inside real n8n 2.41.1 with the packed package: all import; every node type and Chaser
  * parameter they use is known; the ones that need no outside service run against the sandbox (the webhooks, and
- * the overdue digest with its email node disabled as shipped); the AI agent example is imported here and run in ai-agent.e2e.test.ts. One n8n for all.
+ * the overdue digest with its email node disabled as shipped); the AI agent example is imported here and run in ai-agent.e2e.test.ts, the invoice-paid one in trigger.e2e.test.ts. One n8n for all.
  */
 describe('examples/ in n8n 2.41.1', () => {
 	const examples = loadExamples();
@@ -74,7 +74,7 @@ describe('examples/ in n8n 2.41.1', () => {
 
 	it('imports every example', async () => {
 		const ids = await n8n.importWorkflows(examples.map((example: { workflow: IDataObject }) => example.workflow));
-		expect(ids).toHaveLength(5);
+		expect(ids).toHaveLength(6);
 		const list = await n8n.cli(['list:workflow']);
 		for (const id of ids) expect(list.stdout).toContain(id);
 	}, 120000);
@@ -175,19 +175,22 @@ describe('examples/ in n8n 2.41.1', () => {
 		const response = await n8n.webhook('POST', 'chaser/crm-deal', deal);
 		expect(response.status).toBe(200);
 		expect(response.data.customer).toMatchObject({ external_id: 'CRM-5150', company_name: 'Northwind Traders Ltd', contact_last_name: 'Davolio' });
+		// closedate 2025-07-01T09:00:00Z: the calendar date 1 July, and 30 days' terms.
 		expect(response.data.invoice).toMatchObject({
 			invoice_id: 'DEAL-9001',
 			invoice_number: 'INV-9001',
 			customer_external_id: 'CRM-5150',
 			total: 1200,
 			amount_due: 1200,
-			date: '2025-07-01T09:00:00.000Z',
-			due_date: '2025-07-31T09:00:00.000Z',
+			amount_paid: 0,
+			date: '2025-07-01T00:00:00.000Z',
+			due_date: '2025-07-31T00:00:00.000Z',
+			created: true,
 		});
 		expect(calls()).toEqual([
 			'PUT /v1/customers/ext_CRM-5150',
 			'POST /v1/customers',
-			'PUT /v1/invoices/ext_DEAL-9001',
+			'GET /v1/invoices/ext_DEAL-9001',
 			'POST /v1/invoices',
 		]);
 
@@ -195,8 +198,8 @@ describe('examples/ in n8n 2.41.1', () => {
 		sandbox.clearLog();
 		const again = await n8n.webhook('POST', 'chaser/crm-deal', { ...deal, properties: { ...deal.properties, amount: '1500' } });
 		expect(again.status).toBe(200);
-		expect(again.data.invoice).toMatchObject({ invoice_id: 'DEAL-9001', total: 1500 });
-		expect(calls()).toEqual(['PUT /v1/customers/ext_CRM-5150', 'PUT /v1/invoices/ext_DEAL-9001']);
+		expect(again.data.invoice).toMatchObject({ invoice_id: 'DEAL-9001', total: 1500, amount_due: 1500, created: false });
+		expect(calls()).toEqual(['PUT /v1/customers/ext_CRM-5150', 'GET /v1/invoices/ext_DEAL-9001', 'PUT /v1/invoices/ext_DEAL-9001']);
 
 		sandbox.clearLog();
 		const open = await n8n.webhook('POST', 'chaser/crm-deal', { ...deal, objectId: 9002, properties: { ...deal.properties, dealstage: 'qualifiedtobuy' } });
@@ -205,30 +208,49 @@ describe('examples/ in n8n 2.41.1', () => {
 		expect(calls()).toEqual([]);
 	});
 
-	it('payment-to-chaser: records payments, and the one that settles the invoice marks it paid', async () => {
-		sandbox.clearLog();
-		const first = await n8n.webhook('POST', 'chaser/payment', { invoice_id: 'DEAL-9001', amount: 500, paid_at: '2025-07-10' });
-		expect(first.status).toBe(200);
-		expect(first.data).toMatchObject({ invoice_id: 'DEAL-9001', amount_paid: 500, amount_due: 1000, status: 'AUTHORISED' });
+	it('crm-deal-to-chaser + payment-to-chaser: payments, amount paid and amount due agree after any sequence of their webhooks', async () => {
+		const deal = samplePayloads('2025-07-01').crmDeal;
+		const wonAgain = { ...deal, properties: { ...deal.properties, amount: '1500' } };
+		const post = async (path: string, body: IDataObject) => {
+			const response = await n8n.webhook('POST', path, body);
+			expect(response.status).toBe(200);
+			return response.data;
+		};
+		/** The invoice in the sandbox, checked for agreement: payments add up to amount paid, and paid + due to the total. */
+		const agreed = () => {
+			const invoice = sandbox.findInvoice('DEAL-9001') as IDataObject;
+			const payments = invoice.payments as Array<{ amount: number }>;
+			expect(invoice.amount_paid).toBe(payments.reduce((sum, payment) => sum + payment.amount, 0));
+			expect((invoice.amount_due as number) + (invoice.amount_paid as number)).toBe(invoice.total);
+			return invoice;
+		};
+		const payment = { invoice_id: 'DEAL-9001', amount: 500, paid_at: '2025-07-10', payment_id: 'pi_e2e_1' };
 
-		const second = await n8n.webhook('POST', 'chaser/payment', { invoice_id: 'DEAL-9001', amount: 1000, paid_at: '2025-07-20' });
-		expect(second.status).toBe(200);
-		expect(second.data).toMatchObject({
+		expect(await post('chaser/payment', payment)).toMatchObject({ amount_paid: 500, amount_due: 1000, payment_already_recorded: false });
+		expect(agreed()).toMatchObject({ amount_paid: 500, status: 'AUTHORISED' });
+
+		// The payment provider retries the same webhook: the payment is not counted twice.
+		expect(await post('chaser/payment', payment)).toMatchObject({ amount_paid: 500, amount_due: 1000, payment_already_recorded: true });
+		expect(agreed().payments).toHaveLength(1);
+
+		// The same deal is won again: the invoice keeps the payment it has.
+		expect((await post('chaser/crm-deal', wonAgain)).invoice).toMatchObject({ amount_paid: 500, amount_due: 1000 });
+		expect(agreed()).toMatchObject({ total: 1500, amount_paid: 500, amount_due: 1000 });
+
+		expect(await post('chaser/payment', { ...payment, amount: 1000, paid_at: '2025-07-20', payment_id: 'pi_e2e_2' })).toMatchObject({
 			amount_paid: 1500,
 			amount_due: 0,
 			status: 'PAID',
 			fully_paid_date: '2025-07-20T00:00:00.000Z',
 			overpaid_amount: 0,
 		});
-		expect(sandbox.findInvoice('DEAL-9001')?.payments).toEqual([
+		expect(agreed().payments).toEqual([
 			{ amount: 500, date: '2025-07-10T00:00:00.000Z' },
 			{ amount: 1000, date: '2025-07-20T00:00:00.000Z' },
 		]);
-		expect(calls()).toEqual([
-			'GET /v1/invoices/ext_DEAL-9001',
-			'PUT /v1/invoices/ext_DEAL-9001',
-			'GET /v1/invoices/ext_DEAL-9001',
-			'PUT /v1/invoices/ext_DEAL-9001',
-		]);
+
+		// Won again once settled: still paid in full.
+		expect((await post('chaser/crm-deal', wonAgain)).invoice).toMatchObject({ amount_paid: 1500, amount_due: 0, status: 'PAID' });
+		expect(agreed()).toMatchObject({ status: 'PAID', fully_paid_date: '2025-07-20T00:00:00.000Z' });
 	});
 });

@@ -61,6 +61,7 @@ describe('npm start', () => {
 			chaserExPayment1: true,
 			chaserExWebhook1: true,
 			chaserExOverdue1: false,
+			chaserExPaidChat: false,
 			chaserExAiAgent1: false,
 		});
 	});

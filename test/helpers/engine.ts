@@ -31,6 +31,8 @@ export interface RunOptions {
 	credentials: ChaserCredentials;
 	/** The node's "On Error" setting. */
 	onError?: INode['onError'];
+	/** The workflow's time zone setting (IANA name); n8n's default when omitted. */
+	timezone?: string;
 }
 
 export interface RunResult {
@@ -43,6 +45,11 @@ export interface RunResult {
 }
 
 const engine = createEngine({ Node: Chaser, Credential: ChaserApi, label: 'test' });
+
+/** Forgets what n8n's deduplication store holds (Record Payment's payment references), as a fresh n8n would. */
+export function clearProcessedData(): void {
+	engine.processedData.clear();
+}
 
 export async function runChaser(options: RunOptions): Promise<RunResult> {
 	// The items go through JSON, as they would from a trigger or an earlier node's output.

@@ -6,7 +6,7 @@ import { configureTransport, resetPacing, resetTransportSettings } from '../../n
 import type { INodeListSearchResult } from 'n8n-workflow';
 
 import type { ChaserCredentials, ListSearchOptions, RunOptions, RunResult } from './engine';
-import { listSearch, runChaser } from './engine';
+import { clearProcessedData, listSearch, runChaser } from './engine';
 
 // The sandbox is plain JavaScript so it can also run standalone (npm run sandbox).
 import { createSandbox } from '../../sandbox';
@@ -30,9 +30,16 @@ export interface SandboxHandle {
 	calls(): string[];
 }
 
-/** Call at the top of a describe block. `seed` is applied before every test. */
+/**
+ * Call at the top of a describe block. `seed` is applied before every test; `logger` receives the
+ * sandbox's printed request log (one line per request), which is silent otherwise.
+ */
 export function useSandbox(
-	options: { seed?: Parameters<Sandbox['seed']>[0]; rateLimit?: Parameters<Sandbox['setRateLimit']>[0] } = {},
+	options: {
+		seed?: Parameters<Sandbox['seed']>[0];
+		rateLimit?: Parameters<Sandbox['setRateLimit']>[0];
+		logger?: (line: string) => void;
+	} = {},
 ): SandboxHandle {
 	let sandbox: Sandbox;
 	const handle: SandboxHandle = {
@@ -55,7 +62,14 @@ export function useSandbox(
 	};
 
 	beforeAll(async () => {
-		sandbox = await createSandbox({ port: 0, apiKey: SANDBOX_KEY, apiSecret: SANDBOX_SECRET, seed: 'none', quiet: true });
+		sandbox = await createSandbox({
+			port: 0,
+			apiKey: SANDBOX_KEY,
+			apiSecret: SANDBOX_SECRET,
+			seed: 'none',
+			quiet: !options.logger,
+			logger: options.logger,
+		});
 	});
 	afterAll(async () => {
 		await sandbox.close();
@@ -66,6 +80,7 @@ export function useSandbox(
 		if (options.seed) sandbox.seed(options.seed);
 		if (options.rateLimit) sandbox.setRateLimit(options.rateLimit);
 		sandbox.clearLog();
+		clearProcessedData();
 		resetPacing();
 		configureTransport({ sleep: async () => {}, rateLimit: { requests: 0, windowMs: 0 }, timeoutMs: 5_000 });
 	});

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { compact, normaliseTypes } from '../helpers/body';
+import { typedBody } from '../helpers/body';
 import { customerExternalId } from '../helpers/customer';
 import type { InputValidator } from '../helpers/validation';
+import { isBlank } from '../helpers/validation';
 import type { BulkPath, FilterOperator } from '../transport';
 import { externalIdSegment } from '../transport';
 
@@ -42,7 +43,7 @@ export function readCreditId(
 	check: InputValidator,
 	resource: CreditResource,
 ): string {
-	return check.requiredString(context.getNodeParameter(resource.idParameter, itemIndex), resource.idLabel);
+	return check.requiredText(context.getNodeParameter(resource.idParameter, itemIndex), resource.idLabel);
 }
 
 /** Editor labels of the snake_case fields, used in validation messages. */
@@ -61,14 +62,14 @@ const LABELS = {
  * the remaining credit cannot exceed the total when both are given.
  */
 function creditBody(fields: IDataObject, check: InputValidator, resource: CreditResource): IDataObject {
-	const body = compact(fields);
-	normaliseTypes(body, check, {
+	const texts: Record<string, string> = { customer_external_id: LABELS.customer_external_id };
+	for (const { field, label } of resource.requiredText) texts[field] = label;
+	const body = typedBody(fields, check, {
+		texts,
 		dates: { date: LABELS.date },
+		amounts: { total: LABELS.total, remaining_credit: LABELS.remaining_credit },
 		currencies: { currency_code: LABELS.currency_code },
 	});
-	for (const field of ['total', 'remaining_credit'] as const) {
-		if (body[field] !== undefined) body[field] = check.amount(body[field], LABELS[field], { min: 0 });
-	}
 	if (
 		typeof body.total === 'number' &&
 		typeof body.remaining_credit === 'number' &&
@@ -80,12 +81,6 @@ function creditBody(fields: IDataObject, check: InputValidator, resource: Credit
 		);
 	}
 	if (body.status !== undefined) body.status = check.oneOf(body.status, resource.statuses, LABELS.status);
-	if (body.customer_external_id !== undefined) {
-		body.customer_external_id = check.requiredString(body.customer_external_id, LABELS.customer_external_id);
-	}
-	for (const { field, label } of resource.requiredText) {
-		if (body[field] !== undefined) body[field] = check.requiredString(body[field], label);
-	}
 	return body;
 }
 
@@ -103,7 +98,7 @@ export async function buildCreditEntry(
 	const key = readCreditId(context, itemIndex, check, resource);
 	const text: IDataObject = {};
 	for (const { parameter, field, label } of resource.requiredText) {
-		text[field] = check.requiredString(context.getNodeParameter(parameter, itemIndex), label);
+		text[field] = check.requiredText(context.getNodeParameter(parameter, itemIndex), label);
 	}
 	const required = {
 		currency_code: check.currency(context.getNodeParameter('currencyCode', itemIndex), LABELS.currency_code),
@@ -111,7 +106,7 @@ export async function buildCreditEntry(
 		remaining_credit: check.amount(context.getNodeParameter('remainingCredit', itemIndex), LABELS.remaining_credit, {
 			min: 0,
 		}),
-		date: check.dateTime(context.getNodeParameter('date', itemIndex), LABELS.date),
+		date: check.date(context.getNodeParameter('date', itemIndex), LABELS.date),
 	};
 	const additional = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 	const body = creditBody({ ...additional, ...required }, check, resource);
@@ -229,7 +224,7 @@ export function creditFilterOptions(
 			name: 'date_to',
 			type: 'dateTime',
 			default: '',
-			description: `Only ${plural} dated on or before this date. A date without a time (midnight) includes that whole day.`,
+			description: `Only ${plural} dated on or before this date, that whole day included`,
 		},
 		{
 			displayName: 'Status',
@@ -248,27 +243,24 @@ export function creditFilterConditions(
 	check: InputValidator,
 	resource: CreditResource,
 ): Array<{ field: string; operator: FilterOperator; value: unknown }> {
-	const present = (value: unknown) => value !== undefined && value !== null && value !== '';
 	const { from, to } = check.dateRange(filters.date_from, filters.date_to, { from: 'Date From', to: 'Date To' });
 	return [
 		{
 			field: 'currency_code',
 			operator: 'eq',
-			value: present(filters.currency_code) ? check.currency(filters.currency_code, 'Currency Code') : undefined,
+			value: isBlank(filters.currency_code) ? undefined : check.currency(filters.currency_code, 'Currency Code'),
 		},
 		{
 			field: 'customer_external_id',
 			operator: 'eq',
-			value: present(filters.customer_external_id)
-				? check.requiredString(filters.customer_external_id, 'Customer External ID')
-				: undefined,
+			value: check.text(filters.customer_external_id, 'Customer External ID'),
 		},
 		{ field: 'date', operator: 'gte', value: from },
 		{ field: 'date', operator: 'lte', value: to },
 		{
 			field: 'status',
 			operator: 'eq',
-			value: present(filters.status) ? check.oneOf(filters.status, resource.statuses, 'Status') : undefined,
+			value: isBlank(filters.status) ? undefined : check.oneOf(filters.status, resource.statuses, 'Status'),
 		},
 	];
 }

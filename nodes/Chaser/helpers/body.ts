@@ -1,24 +1,46 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { InputValidator } from './validation';
+import { isBlank } from './validation';
 
 /**
  * Builders for request bodies. The editor's field names are already Chaser's snake_case wire names,
- * so building a body is mostly dropping empty values and validating types.
+ * so building a body is mostly dropping empty values and validating each value by its kind.
  */
 
+/** The editor labels of a collection's fields, by wire name and kind of value. */
+export interface FieldKinds {
+	/** Fields Chaser types as text: numbers become their decimal text (see `InputValidator.text`). */
+	texts?: Record<string, string>;
+	/** Calendar dates, sent as midnight UTC of the date meant (see `InputValidator.date`). */
+	dates?: Record<string, string>;
+	/** Money: a number of 0 or more. */
+	amounts?: Record<string, string>;
+	currencies?: Record<string, string>;
+}
+
 /**
- * Copies the set values of `fields` (editor collections) into a body. Text is trimmed, and text that is
- * empty after trimming counts as not set, as an empty field in the editor does.
+ * The body for the set fields of an editor collection (Additional Fields, Update Fields, an address),
+ * each validated and converted by its kind. A blank field counts as not set, as an empty field in the
+ * editor does. Fields of no listed kind (options such as a status) are copied, text trimmed.
  */
-export function compact(fields: IDataObject): IDataObject {
+export function typedBody(fields: IDataObject, check: InputValidator, kinds: FieldKinds): IDataObject {
 	const body: IDataObject = {};
-	for (const [key, value] of Object.entries(fields)) {
-		const trimmed = typeof value === 'string' ? value.trim() : value;
-		if (trimmed === undefined || trimmed === null || trimmed === '') continue;
-		body[key] = trimmed;
+	for (const [field, value] of Object.entries(fields)) {
+		const converted = convert(field, value, check, kinds);
+		if (converted !== undefined) body[field] = converted;
 	}
 	return body;
+}
+
+function convert(field: string, value: unknown, check: InputValidator, kinds: FieldKinds): IDataObject[string] {
+	const { texts = {}, dates = {}, amounts = {}, currencies = {} } = kinds;
+	if (field in texts) return check.text(value, texts[field]);
+	if (isBlank(value)) return undefined;
+	if (field in dates) return check.date(value, dates[field]);
+	if (field in amounts) return check.amount(value, amounts[field], { min: 0 });
+	if (field in currencies) return check.currency(value, currencies[field]);
+	return typeof value === 'string' ? value.trim() : (value as IDataObject[string]);
 }
 
 /** Unwraps a fixedCollection (`{ address: [...] }`) into the plain array Chaser expects. */
@@ -28,13 +50,29 @@ function fixedCollectionList(value: unknown, key: string): IDataObject[] {
 	return Array.isArray(list) ? (list as IDataObject[]) : [];
 }
 
-export function addresses(value: unknown): IDataObject[] {
-	return fixedCollectionList(value, 'address').map((address) => compact(address));
+const ADDRESS_TEXTS: Record<string, string> = {
+	address_line1: 'Address Line 1',
+	address_line2: 'Address Line 2',
+	address_line3: 'Address Line 3',
+	address_line4: 'Address Line 4',
+	city: 'City',
+	country: 'Country',
+	postal_code: 'Postal Code',
+	region: 'Region',
+};
+
+export function addresses(value: unknown, check: InputValidator): IDataObject[] {
+	return fixedCollectionList(value, 'address').map((address, index) => {
+		const texts = Object.fromEntries(
+			Object.entries(ADDRESS_TEXTS).map(([field, label]) => [field, `Addresses > Address ${index + 1} > ${label}`]),
+		);
+		return typedBody(address, check, { texts });
+	});
 }
 
 export function groups(value: unknown, check: InputValidator): IDataObject[] {
 	return fixedCollectionList(value, 'group').map((group, index) => ({
-		name: check.requiredString(group.name, `Groups > Group ${index + 1} > Name`),
+		name: check.requiredText(group.name, `Groups > Group ${index + 1} > Name`),
 		status: group.status ?? 'ACTIVE',
 	}));
 }
@@ -42,27 +80,6 @@ export function groups(value: unknown, check: InputValidator): IDataObject[] {
 export function payments(value: unknown, check: InputValidator): IDataObject[] {
 	return fixedCollectionList(value, 'payment').map((payment, index) => ({
 		amount: check.amount(payment.amount, `Payments > Payment ${index + 1} > Amount`, { positive: true }),
-		date: check.dateTime(payment.date, `Payments > Payment ${index + 1} > Date`),
+		date: check.date(payment.date, `Payments > Payment ${index + 1} > Date`),
 	}));
-}
-
-/**
- * Converts the date and amount fields present in `body` in place, naming each by its editor label.
- * Used by create and update alike, so both accept the same inputs.
- */
-export function normaliseTypes(
-	body: IDataObject,
-	check: InputValidator,
-	types: { dates?: Record<string, string>; amounts?: Record<string, string>; currencies?: Record<string, string> },
-): IDataObject {
-	for (const [field, label] of Object.entries(types.dates ?? {})) {
-		if (body[field] !== undefined) body[field] = check.dateTime(body[field], label);
-	}
-	for (const [field, label] of Object.entries(types.amounts ?? {})) {
-		if (body[field] !== undefined) body[field] = check.amount(body[field], label);
-	}
-	for (const [field, label] of Object.entries(types.currencies ?? {})) {
-		if (body[field] !== undefined) body[field] = check.currency(body[field], label);
-	}
-	return body;
 }

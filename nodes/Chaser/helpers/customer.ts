@@ -22,7 +22,7 @@ export function customerRef(
 	const locator = context.getNodeParameter(parameter, itemIndex) as INodeParameterResourceLocator | string;
 	const mode = typeof locator === 'object' ? locator.mode : 'externalId';
 	const raw = typeof locator === 'object' ? locator.value : locator;
-	const value = check.requiredString(raw, 'Customer');
+	const value = check.requiredText(raw, 'Customer');
 	if (mode === 'id') return { segment: encodeURIComponent(value), label: `Chaser ID '${value}'` };
 	return { segment: externalIdSegment(value), externalId: value, label: `external ID '${value}'` };
 }

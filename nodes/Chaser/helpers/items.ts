@@ -34,15 +34,32 @@ export function pairWith(
 }
 
 /**
- * The error item for `itemIndex` when the node continues on failure; rethrows otherwise.
- * The item holds only `error` and `details`, which is what n8n needs to route it to the error output.
+ * The error item for `itemIndex` when the node continues on failure; rethrows otherwise. It is the input
+ * row plus `error` (what happened) and, when there is advice, `details` (what to do), paired with its input
+ * item, in both continue modes:
+ * - "Continue": the row plus `error` and `details`, on the main output.
+ * - "Continue (using error output)": n8n moves an item to the error output when its json holds nothing but
+ *   `error` and `details` (n8n 1.x: nothing but `error`), and adds the input row itself. n8n would replace the
+ *   json of an item that carries an `error` property with `{ error }`, so no item carries one.
  */
 export function failItem(context: IExecuteFunctions, error: unknown, itemIndex: number): INodeExecutionData {
 	const nodeError = asNodeError(context, error, itemIndex);
 	if (!context.continueOnFail()) throw nodeError;
 	const json: IDataObject = { error: nodeError.message };
 	if (nodeError.description) json.details = nodeError.description;
-	return { json, error: nodeError, pairedItem: { item: itemIndex } };
+	const pairedItem = { item: itemIndex };
+	if (context.getNode().onError === 'continueErrorOutput') {
+		return { json: routesErrorsWithDetails(context) ? json : { error: json.error }, pairedItem };
+	}
+	return { json: { ...context.getInputData()[itemIndex]?.json, ...json }, pairedItem };
+}
+
+/**
+ * Whether n8n moves an item whose json holds `error` and `details` to the error output (n8n 2.x) or only one
+ * that holds `error` alone (n8n 1.x). Told apart by a method of n8n 2.x's execution context that 1.x lacks.
+ */
+function routesErrorsWithDetails(context: IExecuteFunctions): boolean {
+	return 'getWorkflowSettings' in context;
 }
 
 function asNodeError(

@@ -8,7 +8,7 @@ import type {
 import { NodeApiError } from 'n8n-workflow';
 
 import type { BulkPath } from '../transport';
-import { chaserBulkUpsert, chaserRequest, externalIdSegment, MAX_BULK_ENTRIES } from '../transport';
+import { chaserBulkUpsert, chaserPaginate, chaserRequest, externalIdSegment, filterQuery, MAX_BULK_ENTRIES } from '../transport';
 import { failItem, forEachItem, pairWith } from './items';
 import { InputValidator } from './validation';
 
@@ -17,8 +17,20 @@ export interface UpsertSpec {
 	/** e.g. `/v1/customers`; records live at `<collectionPath>/ext_<key>`. */
 	collectionPath: string;
 	bulkPath: BulkPath;
+	/** How an error names a record's key, e.g. "invoice ID". */
+	keyLabel: string;
 	/** Validates one item and returns its external key and full body (key included). */
 	buildEntry: (itemIndex: number, check: InputValidator) => Promise<{ key: string; body: IDataObject }>;
+	/**
+	 * For records whose body depends on the record Chaser already holds (an invoice's amounts on the
+	 * payments it has): the field the key is stored in, whether an entry needs the stored record, and how
+	 * its body is finished once the stored record (or its absence) is known.
+	 */
+	stored?: {
+		keyField: string;
+		needed: (body: IDataObject) => boolean;
+		finish: (body: IDataObject, stored: IDataObject | undefined, check: InputValidator) => IDataObject;
+	};
 }
 
 const batchingOptions: INodeProperties[] = [
@@ -37,7 +49,7 @@ const batchingOptions: INodeProperties[] = [
 		type: 'boolean',
 		default: true,
 		description:
-			"Whether to send items in batches through Chaser's bulk endpoint: up to 100 records per request, so large syncs run 100× faster within Chaser's 200 requests per minute. The output then holds the fields sent plus Chaser's ID for new records. Turn off to get each full record back (one or two requests per item).",
+			"Whether to send items in batches through Chaser's bulk endpoint: up to 100 records per request, so large syncs run 100× faster within Chaser's 200 requests per minute. Each output item is then the record as sent, plus Chaser's ID for a record this run created (null for one it updated) and created (true or false). Turn off to get each full record back, plus created (one or two requests per item).",
 	},
 ];
 
@@ -51,6 +63,13 @@ export const batchingField: INodeProperties = {
 	options: batchingOptions,
 };
 
+interface Entry {
+	itemIndex: number;
+	key: string;
+	body: IDataObject;
+	check: InputValidator;
+}
+
 /**
  * Create or Update: through the bulk endpoint in batches (the default), or one item at a time with
  * PUT by external key and, on 404, POST. Either way each input item yields exactly one paired
@@ -60,8 +79,9 @@ export async function upsertItems(context: IExecuteFunctions, spec: UpsertSpec):
 	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
 	if (options.useBulk === false) {
 		return await forEachItem(context, async (itemIndex) => {
-			const { key, body } = await spec.buildEntry(itemIndex, new InputValidator(context.getNode(), itemIndex));
-			return await upsertOne(context, spec, key, body, itemIndex);
+			const check = new InputValidator(context, itemIndex);
+			const { key, body } = await spec.buildEntry(itemIndex, check);
+			return await upsertOne(context, spec, { itemIndex, key, body, check });
 		});
 	}
 
@@ -71,36 +91,40 @@ export async function upsertItems(context: IExecuteFunctions, spec: UpsertSpec):
 		Math.min(MAX_BULK_ENTRIES, typeof options.batchSize === 'number' ? options.batchSize : MAX_BULK_ENTRIES),
 	);
 	const output: INodeExecutionData[] = new Array(items.length);
-	let batch: Array<{ itemIndex: number; entry: IDataObject }> = [];
+	let batch: Entry[] = [];
 
 	// A batch goes out as soon as it is full rather than after every item is built, so the first
 	// records land early and a failure that stops the node leaves fewer items unsent.
 	const flush = async () => {
-		const sent = batch;
+		const sent = await finishBatch(context, spec, batch, output);
 		batch = [];
 		const results = await chaserBulkUpsert(
 			context,
 			spec.bulkPath,
-			sent.map(({ entry }) => entry),
+			sent.map(({ itemIndex, key, body }) => ({ body, label: `item ${itemIndex}, ${spec.keyLabel} '${key}'` })),
 			batchSize,
 		);
 		results.forEach((result, position) => {
-			const { itemIndex, entry } = sent[position];
-			if (result.ok) {
-				const record = result.id !== undefined ? { ...entry, id: result.id } : entry;
-				output[itemIndex] = pairWith(context, record, itemIndex)[0];
-			} else {
-				output[itemIndex] = failItem(context, result.error, itemIndex);
-			}
+			const { itemIndex, body } = sent[position];
+			output[itemIndex] = result.ok
+				? pairWith(context, { ...body, id: result.id ?? null, created: result.inserted }, itemIndex)[0]
+				: failItem(context, result.error, itemIndex);
 		});
 	};
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		let entry: Entry | undefined;
 		try {
-			const { body } = await spec.buildEntry(itemIndex, new InputValidator(context.getNode(), itemIndex));
-			batch.push({ itemIndex, entry: body });
+			const check = new InputValidator(context, itemIndex);
+			entry = { itemIndex, ...(await spec.buildEntry(itemIndex, check)), check };
 		} catch (error) {
 			output[itemIndex] = failItem(context, error, itemIndex);
+		}
+		if (entry) {
+			// Chaser refuses the same record twice in one request; sending the batch first applies the two in order.
+			const key = entry.key;
+			if (batch.some((pending) => pending.key === key)) await flush();
+			batch.push(entry);
 		}
 		if (batch.length === batchSize) await flush();
 	}
@@ -108,28 +132,112 @@ export async function upsertItems(context: IExecuteFunctions, spec: UpsertSpec):
 	return output;
 }
 
-async function upsertOne(
+/**
+ * The batch's entries with their bodies finished (`spec.stored`), reading the records they depend on in
+ * one request; an entry whose body cannot be finished becomes its item's error and is not sent.
+ */
+async function finishBatch(
 	context: IExecuteFunctions,
 	spec: UpsertSpec,
-	key: string,
-	body: IDataObject,
-	itemIndex: number,
-): Promise<IDataObject> {
-	const recordPath = `${spec.collectionPath}/${externalIdSegment(key)}`;
+	batch: Entry[],
+	output: INodeExecutionData[],
+): Promise<Entry[]> {
+	const { stored } = spec;
+	if (!stored) return batch;
+	let records: Map<string, IDataObject>;
 	try {
-		const updated = await chaserRequest(context, { method: 'PUT', path: recordPath, body, itemIndex });
-		return updated.data as IDataObject;
+		const keys = batch.filter(({ body }) => stored.needed(body)).map(({ key }) => key);
+		records = await readStored(context, spec, stored.keyField, keys);
 	} catch (error) {
-		if ((error as { httpCode?: string }).httpCode !== '404') {
-			throw new NodeApiError(context.getNode(), error as JsonObject, { itemIndex });
+		for (const { itemIndex } of batch) output[itemIndex] = failItem(context, error, itemIndex);
+		return [];
+	}
+	const finished: Entry[] = [];
+	for (const entry of batch) {
+		try {
+			finished.push({ ...entry, body: stored.finish(entry.body, records.get(entry.key), entry.check) });
+		} catch (error) {
+			output[entry.itemIndex] = failItem(context, error, entry.itemIndex);
 		}
 	}
-	const created = await chaserRequest(context, {
-		method: 'POST',
-		path: spec.collectionPath,
-		body,
-		itemIndex,
-		readBackPath: recordPath,
-	});
-	return created.data as IDataObject;
+	return finished;
+}
+
+/**
+ * The records Chaser holds under `keys`, by key: one list request for up to 100 keys. The list filter
+ * takes a comma-separated list, so a key with a comma in it is read on its own.
+ */
+async function readStored(
+	context: IExecuteFunctions,
+	spec: UpsertSpec,
+	keyField: string,
+	keys: string[],
+): Promise<Map<string, IDataObject>> {
+	const records = new Map<string, IDataObject>();
+	const listable = keys.filter((key) => !key.includes(','));
+	if (listable.length > 0) {
+		const qs = filterQuery([{ field: keyField, operator: 'in', value: listable }]);
+		for (const record of await chaserPaginate(context, spec.collectionPath, qs, { max: listable.length })) {
+			records.set(String(record[keyField]), record);
+		}
+	}
+	for (const key of keys.filter((candidate) => candidate.includes(','))) {
+		const record = await readRecord(context, recordPath(spec, key));
+		if (record) records.set(key, record);
+	}
+	return records;
+}
+
+function recordPath(spec: UpsertSpec, key: string): string {
+	return `${spec.collectionPath}/${externalIdSegment(key)}`;
+}
+
+function isNotFound(error: unknown): boolean {
+	return (error as { httpCode?: string }).httpCode === '404';
+}
+
+/** The record at `path`, or undefined when Chaser has none there. */
+async function readRecord(context: IExecuteFunctions, path: string, itemIndex?: number): Promise<IDataObject | undefined> {
+	try {
+		return (await chaserRequest(context, { method: 'GET', path, itemIndex })).data as IDataObject;
+	} catch (error) {
+		if (isNotFound(error)) return undefined;
+		throw new NodeApiError(context.getNode(), error as JsonObject, { itemIndex });
+	}
+}
+
+/**
+ * One item without the bulk endpoint. When its body depends on the stored record, the record is read
+ * first and then updated (PUT) or created (POST); otherwise the node tries PUT and, on 404, POST.
+ */
+async function upsertOne(context: IExecuteFunctions, spec: UpsertSpec, entry: Entry): Promise<IDataObject> {
+	const { itemIndex, key, check } = entry;
+	const path = recordPath(spec, key);
+	const post = async (body: IDataObject) => {
+		const created = await chaserRequest(context, {
+			method: 'POST',
+			path: spec.collectionPath,
+			body,
+			itemIndex,
+			readBackPath: path,
+		});
+		return { ...(created.data as IDataObject), created: true };
+	};
+	const put = async (body: IDataObject) => {
+		const updated = await chaserRequest(context, { method: 'PUT', path, body, itemIndex });
+		return { ...(updated.data as IDataObject), created: false };
+	};
+
+	if (spec.stored?.needed(entry.body)) {
+		const stored = await readRecord(context, path, itemIndex);
+		const body = spec.stored.finish(entry.body, stored, check);
+		return stored ? await put(body) : await post(body);
+	}
+	const body = spec.stored ? spec.stored.finish(entry.body, undefined, check) : entry.body;
+	try {
+		return await put(body);
+	} catch (error) {
+		if (!isNotFound(error)) throw new NodeApiError(context.getNode(), error as JsonObject, { itemIndex });
+	}
+	return await post(body);
 }

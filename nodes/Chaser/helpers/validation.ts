@@ -1,15 +1,31 @@
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { calendarDate } from './dates';
+
+/** Whether a value counts as not set: nothing, or text that is empty once trimmed (an empty editor field). */
+export function isBlank(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
 /**
- * Checks on user input, run before any request is sent. Each error names the field as the
- * editor shows it and the item, so a bad row in a 500-item run is easy to find.
+ * Checks on user input, run before any request is sent. Each error names the field as the editor shows it
+ * and the item, so a bad row in a 500-item run is easy to find.
  */
 export class InputValidator {
+	private readonly node: INode;
+
+	/** The workflow's time zone, in which an instant (a JS Date, a UTC date-time) is read as a calendar date. */
+	private readonly timeZone: string;
+
+	/** `context`: the node's execute or poll context, for the node (errors) and the workflow's time zone. */
 	constructor(
-		private readonly node: INode,
+		context: { getNode(): INode; getTimezone(): string },
 		readonly itemIndex: number,
-	) {}
+	) {
+		this.node = context.getNode();
+		this.timeZone = context.getTimezone();
+	}
 
 	fail(message: string, description?: string): never {
 		throw new NodeOperationError(this.node, `${message} [item ${this.itemIndex}]`, {
@@ -18,11 +34,24 @@ export class InputValidator {
 		});
 	}
 
-	/** A non-empty string (numbers are accepted and turned into text, as IDs often arrive as numbers). */
-	requiredString(value: unknown, label: string): string {
-		const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
-		if (typeof text !== 'string' || text.trim() === '') this.fail(`"${label}" is required`);
-		return (text as string).trim();
+	/**
+	 * The one rule for every field Chaser types as text (IDs, numbers, names, phones, emails, address lines,
+	 * filter values): a number becomes its decimal text (a phone number from a numeric spreadsheet cell,
+	 * 442079460000, is sent as "442079460000"), text is trimmed, and blank counts as not set (undefined).
+	 * A value that cannot be text (true, an object or a list) is an error.
+	 */
+	text(value: unknown, label: string): string | undefined {
+		if (isBlank(value)) return undefined;
+		if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+		if (typeof value !== 'string') this.fail(`"${label}" must be text, got ${describe(value)}`);
+		return (value as string).trim();
+	}
+
+	/** Text that must be set (see `text`). */
+	requiredText(value: unknown, label: string): string {
+		const text = this.text(value, label);
+		if (text === undefined) this.fail(`"${label}" is required`);
+		return text as string;
 	}
 
 	/** A finite number; numeric strings such as "120.50" from a spreadsheet are accepted. */
@@ -49,34 +78,28 @@ export class InputValidator {
 	}
 
 	/**
-	 * An ISO 8601 date-time in UTC, as Chaser expects. Accepts ISO strings, the editor's date picker,
-	 * Luxon DateTimes and JS Dates from expressions. A date or time without a zone is read as UTC, so the
-	 * calendar date picked is the date Chaser shows.
+	 * A calendar date, sent as midnight UTC of that date (`2026-11-26T00:00:00.000Z`), the form Chaser uses.
+	 * Which date a value means is decided by `calendarDate` (helpers/dates.ts).
 	 */
-	dateTime(value: unknown, label: string): string {
-		const date = toDate(value);
-		if (!date) this.fail(`"${label}" must be a date such as 2024-04-23 or 2024-04-23T11:00:00Z, got ${describe(value)}`);
-		return (date as Date).toISOString();
+	date(value: unknown, label: string): string {
+		return `${this.calendarDate(value, label)}T00:00:00.000Z`;
 	}
 
 	/**
-	 * The bounds of a date filter, each optional. An upper bound at midnight means that whole day (an
-	 * accountant picking "to 31 March" means invoices dated 31 March too); a range that ends before it
+	 * The bounds of a date filter, each optional: from the start of the first day to the end of the last
+	 * (an accountant picking "to 31 March" means invoices dated 31 March too). A range that ends before it
 	 * starts is an error rather than an empty result.
 	 */
-	dateRange(
-		from: unknown,
-		to: unknown,
-		labels: { from: string; to: string },
-	): { from?: string; to?: string } {
-		const set = (value: unknown) => value !== undefined && value !== null && value !== '';
-		const start = set(from) ? this.dateTime(from, labels.from) : undefined;
-		let end = set(to) ? this.dateTime(to, labels.to) : undefined;
-		if (end?.endsWith('T00:00:00.000Z')) end = `${end.slice(0, 10)}T23:59:59.999Z`;
-		if (start !== undefined && end !== undefined && start > end) {
-			this.fail(`"${labels.from}" (${start}) must be on or before "${labels.to}" (${end})`);
+	dateRange(from: unknown, to: unknown, labels: { from: string; to: string }): { from?: string; to?: string } {
+		const first = isBlank(from) ? undefined : this.calendarDate(from, labels.from);
+		const last = isBlank(to) ? undefined : this.calendarDate(to, labels.to);
+		if (first !== undefined && last !== undefined && first > last) {
+			this.fail(`"${labels.from}" (${first}) must be on or before "${labels.to}" (${last})`);
 		}
-		return { from: start, to: end };
+		return {
+			from: first === undefined ? undefined : `${first}T00:00:00.000Z`,
+			to: last === undefined ? undefined : `${last}T23:59:59.999Z`,
+		};
 	}
 
 	oneOf<T extends string>(value: unknown, allowed: readonly T[], label: string): T {
@@ -87,9 +110,17 @@ export class InputValidator {
 	}
 
 	email(value: unknown, label: string): string {
-		const text = this.requiredString(value, label);
+		const text = this.requiredText(value, label);
 		if (!EMAIL.test(text)) this.fail(`"${label}" must be an email address, got ${describe(value)}`);
 		return text;
+	}
+
+	private calendarDate(value: unknown, label: string): string {
+		const date = calendarDate(value, this.timeZone);
+		if (date === undefined) {
+			this.fail(`"${label}" must be a date such as 2024-04-23 or 2024-04-23T11:00:00Z, got ${describe(value)}`);
+		}
+		return date as string;
 	}
 }
 
@@ -105,50 +136,10 @@ function isoCurrencies(): Set<string> {
 	return currencies;
 }
 
-const ZONE_SUFFIX = /(Z|[+-]\d{2}:?\d{2})$/i;
-const CALENDAR_PARTS = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/;
-
-function toDate(value: unknown): Date | undefined {
-	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
-	if (isLuxonLike(value)) return value.isValid === false ? undefined : value.toJSDate();
-	if (typeof value !== 'string') return undefined;
-	const text = value.trim();
-	let iso: string;
-	if (/^\d{4}-\d{2}-\d{2}$/.test(text)) iso = `${text}T00:00:00Z`;
-	else if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?/.test(text)) {
-		iso = text.replace(' ', 'T');
-		if (!ZONE_SUFFIX.test(iso)) iso += 'Z';
-	} else return undefined;
-	if (!existsOnCalendar(text)) return undefined;
-	const date = new Date(iso);
-	return Number.isNaN(date.getTime()) ? undefined : date;
-}
-
-/**
- * Whether the written date and time exist. `Date` rolls 30 February over into 1 March and 24:00 into
- * the next day, which would silently send a different date from the one typed.
- */
-function existsOnCalendar(text: string): boolean {
-	const [, year, month, day, hour = '0', minute = '0', second = '0'] = CALENDAR_PARTS.exec(text) ?? [];
-	const daysInMonth = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
-	return (
-		Number(month) >= 1 &&
-		Number(month) <= 12 &&
-		Number(day) >= 1 &&
-		Number(day) <= daysInMonth &&
-		Number(hour) <= 23 &&
-		Number(minute) <= 59 &&
-		Number(second) <= 59
-	);
-}
-
-function isLuxonLike(value: unknown): value is { toJSDate: () => Date; isValid?: boolean } {
-	return typeof value === 'object' && value !== null && typeof (value as IDataObject).toJSDate === 'function';
-}
-
 function describe(value: unknown): string {
 	if (value === undefined || value === null || value === '') return 'nothing';
 	if (typeof value === 'string') return `"${value}"`;
+	if (typeof value === 'number') return String(value);
 	try {
 		return JSON.stringify(value);
 	} catch {

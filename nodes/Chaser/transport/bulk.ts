@@ -1,6 +1,7 @@
 import type { IDataObject, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
+import { rejectionHelp } from './errors';
 import type { ChaserContext } from './request';
 import { chaserRequest } from './request';
 
@@ -13,6 +14,12 @@ export type BulkPath =
 	| '/v1/bulk/credit_notes'
 	| '/v1/bulk/overpayments';
 
+/** One record to upsert, and how an error about it names it (e.g. "item 12, invoice ID 'INV-1042'"). */
+export interface BulkEntry {
+	body: IDataObject;
+	label: string;
+}
+
 /** What happened to one entry: Chaser's new internal id when it was inserted, or the error that kept it out. */
 export type BulkEntryResult =
 	| { ok: true; inserted: boolean; id?: string }
@@ -21,18 +28,19 @@ export type BulkEntryResult =
 interface PendingEntry {
 	/** Position in the caller's list, so results map back to input items. */
 	position: number;
-	entry: IDataObject;
+	entry: BulkEntry;
 }
 
 /**
  * Upserts entries through a bulk endpoint in batches of up to `batchSize` (≤100) and reports one
  * result per entry, in order. Chaser rejects a whole batch when any entry is invalid; the batch is then
- * split so that every good entry still lands and only the bad ones come back as errors.
+ * split so that every good entry still lands and only the bad ones come back as errors, each naming its
+ * entry by its label and never by its position in a batch.
  */
 export async function chaserBulkUpsert(
 	context: ChaserContext,
 	path: BulkPath,
-	entries: IDataObject[],
+	entries: BulkEntry[],
 	batchSize = MAX_BULK_ENTRIES,
 ): Promise<BulkEntryResult[]> {
 	const size = Math.max(1, Math.min(MAX_BULK_ENTRIES, Math.floor(batchSize)));
@@ -55,7 +63,7 @@ async function sendBatch(
 		const envelope = await chaserRequest(context, {
 			method: 'PUT',
 			path,
-			body: { entries: batch.map(({ entry }) => entry) },
+			body: { entries: batch.map(({ entry }) => entry.body) },
 		});
 		const data = (envelope.data ?? {}) as IDataObject;
 		const insertedIds = new Map<number, string>();
@@ -67,11 +75,13 @@ async function sendBatch(
 			results[position] = { ok: true, inserted: id !== undefined, id };
 		});
 	} catch (error) {
-		if (!isEntryRejection(error) || batch.length === 1) {
+		if (!isEntryRejection(error)) {
 			for (const { position } of batch) results[position] = { ok: false, error: copyOf(context, error as NodeApiError) };
-			return;
+		} else if (batch.length === 1) {
+			results[batch[0].position] = { ok: false, error: entryError(context, error as NodeApiError, 0, batch[0].entry) };
+		} else {
+			await isolateRejected(context, path, batch, results, error as NodeApiError);
 		}
-		await isolateRejected(context, path, batch, results, error as NodeApiError);
 	}
 }
 
@@ -95,7 +105,7 @@ async function isolateRejected(
 	if (named.size > 0) {
 		const rest: PendingEntry[] = [];
 		batch.forEach((pending, index) => {
-			if (named.has(index)) results[pending.position] = { ok: false, error: entryError(context, error, index) };
+			if (named.has(index)) results[pending.position] = { ok: false, error: entryError(context, error, index, pending.entry) };
 			else rest.push(pending);
 		});
 		await sendBatch(context, path, rest, results);
@@ -120,18 +130,20 @@ function namedIndexes(error: NodeApiError, batchLength: number): Set<number> {
 	return indexes;
 }
 
-/** The batch error narrowed to one entry, so each failed item carries its own reason. */
-function entryError(context: ChaserContext, error: NodeApiError, index: number): NodeApiError {
+/** The batch error narrowed to the entry at `index`, named by its label, so each failed item carries its own reason. */
+function entryError(context: ChaserContext, error: NodeApiError, index: number, entry: BulkEntry): NodeApiError {
 	const reasons = errorsOf(error)
-		.filter((entry) => Number(entry.index) === index)
-		.map((entry) => entryReason(entry));
-	const reason = reasons.length > 0 ? reasons.join('; ') : error.message;
+		.filter((named) => Number(named.index) === index)
+		.map((named) => entryReason(named));
+	const chaserSays = (error.errorResponse as IDataObject | undefined)?.message;
+	const reason =
+		reasons.length > 0 ? reasons.join('; ') : entryReason({ message: typeof chaserSays === 'string' ? chaserSays : error.message });
 	return new NodeApiError(
 		context.getNode(),
 		{ message: reason },
 		{
-			message: `Chaser rejected the request: ${reason}`,
-			description: 'Correct the field Chaser names and run the node again.',
+			message: `Chaser rejected ${entry.label}: ${reason}`,
+			description: rejectionHelp(reason),
 			httpCode: '400',
 		},
 	);

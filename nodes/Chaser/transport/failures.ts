@@ -9,7 +9,7 @@ export type Outcome =
 
 export interface Failure {
 	ok: false;
-	kind: 'rateLimited' | 'server' | 'network' | 'timeout' | 'malformed' | 'client';
+	kind: 'rateLimited' | 'server' | 'network' | 'timeout' | 'malformed' | 'client' | 'redirect';
 	status?: number;
 	/** Chaser's error body, when it sent one. */
 	body?: IDataObject;
@@ -17,6 +17,8 @@ export interface Failure {
 	/** Node's error code for network failures and timeouts, e.g. ECONNRESET. */
 	code?: string;
 	retryAfterMs?: number;
+	/** Where a redirect pointed: scheme, host and path only (a query or user info could carry a token). */
+	location?: string;
 	/** True only when the failure proves the server never acted on the request. */
 	neverLanded: boolean;
 }
@@ -25,13 +27,19 @@ export interface Failure {
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT']);
 
-export function classifyResponse(response: IN8nHttpFullResponse): Outcome {
+/** `url`: where the request went, to resolve a relative redirect. */
+export function classifyResponse(response: IN8nHttpFullResponse, url?: string): Outcome {
 	const status = response.statusCode;
 	const body = response.body;
 	const parsed = isObject(body) ? body : undefined;
 	if (status >= 200 && status < 300) {
 		if (parsed) return { ok: true, body: parsed };
 		return { ok: false, kind: 'malformed', status, message: 'Chaser sent a response that is not valid JSON', neverLanded: false };
+	}
+	// Redirects are not followed (see the credential's authenticate): they reach here as answers.
+	if (status >= 300 && status < 400) {
+		const location = redirectLocation(response.headers?.location, url);
+		return { ok: false, kind: 'redirect', status, message: `HTTP ${status}`, location, neverLanded: true };
 	}
 	const message = typeof parsed?.message === 'string' ? parsed.message : `HTTP ${status}`;
 	if (status === 429) {
@@ -81,6 +89,12 @@ export function parseRetryAfter(header: unknown): number | undefined {
 export function backoffMs(attempt: number, baseMs = transportSettings.backoffBaseMs): number {
 	const ceiling = Math.min(transportSettings.backoffMaxMs, baseMs * 2 ** attempt);
 	return Math.round(ceiling / 2 + (transportSettings.random() * ceiling) / 2);
+}
+
+function redirectLocation(header: unknown, url: string | undefined): string | undefined {
+	if (typeof header !== 'string' || !URL.canParse(header, url)) return undefined;
+	const target = new URL(header, url);
+	return `${target.protocol}//${target.host}${target.pathname}`;
 }
 
 function isObject(value: unknown): value is IDataObject {

@@ -4,10 +4,12 @@ import type {
 	IHttpRequestMethods,
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
+	IPollFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { chaserBaseUrl } from './baseUrl';
 import type { ErrorContext } from './errors';
 import { toNodeApiError } from './errors';
 import type { Failure, Outcome } from './failures';
@@ -15,7 +17,8 @@ import { backoffMs, classifyResponse, classifyThrown } from './failures';
 import { acquireSlot, holdUntil } from './pacer';
 import { transportSettings } from './settings';
 
-export type ChaserContext = IExecuteFunctions | ILoadOptionsFunctions;
+/** The action node's run, the editor's customer search, and the trigger's poll. */
+export type ChaserContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 export interface ChaserRequest {
 	method: IHttpRequestMethods;
@@ -24,6 +27,7 @@ export interface ChaserRequest {
 	qs?: IDataObject;
 	body?: IDataObject;
 	itemIndex?: number;
+	/** What a 404 means for this call (which record is missing); without it a 404 is read as a wrong Base URL. */
 	notFoundMessage?: string;
 	/**
 	 * For a POST that creates a record under an external ID: where that record would be.
@@ -55,7 +59,7 @@ async function connect(context: ChaserContext): Promise<Connection> {
 	if (!connection) {
 		connection = (async () => {
 			const credentials = await context.getCredentials('chaserApi');
-			const baseUrl = String(credentials.baseUrl || 'https://openapi.chaserhq.com').replace(/\/+$/, '');
+			const baseUrl = checkedBaseUrl(context, credentials.baseUrl);
 			const options = readRequestOptions(context);
 			return {
 				baseUrl,
@@ -71,6 +75,17 @@ async function connect(context: ChaserContext): Promise<Connection> {
 		connection.catch(() => connections.delete(context));
 	}
 	return await connection;
+}
+
+/** The credential's Base URL, refused here, before any request, when it would put the key and secret at risk. */
+function checkedBaseUrl(context: ChaserContext, value: unknown): string {
+	try {
+		return chaserBaseUrl(value);
+	} catch (error) {
+		throw new NodeOperationError(context.getNode(), error as Error, {
+			description: 'The Base URL is set in the Chaser credential this node uses.',
+		});
+	}
 }
 
 function readRequestOptions(context: ChaserContext): { timeout?: number; maxRateLimitWait?: number } {
@@ -89,10 +104,13 @@ export function externalIdSegment(externalId: string): string {
 
 async function attempt(context: ChaserContext, connection: Connection, request: ChaserRequest): Promise<Outcome> {
 	await acquireSlot(connection.rateKey);
+	const url = `${connection.baseUrl}${request.path}`;
 	try {
+		// The credential's authenticate sends the key and secret only to its Base URL and turns off
+		// redirects, so a 3xx comes back here as an answer (see classifyResponse).
 		const response = (await context.helpers.httpRequestWithAuthentication.call(context, 'chaserApi', {
 			method: request.method,
-			url: `${connection.baseUrl}${request.path}`,
+			url,
 			qs: request.qs,
 			body: request.body,
 			json: true,
@@ -100,7 +118,7 @@ async function attempt(context: ChaserContext, connection: Connection, request: 
 			ignoreHttpStatusErrors: true,
 			timeout: connection.timeoutMs,
 		})) as IN8nHttpFullResponse;
-		return classifyResponse(response);
+		return classifyResponse(response, url);
 	} catch (error) {
 		return classifyThrown(error);
 	}
@@ -150,6 +168,8 @@ export async function chaserRequest(context: ChaserContext, request: ChaserReque
 			holdUntil(connection.rateKey, transportSettings.now() + waitMs);
 			continue;
 		}
+
+		if (failure.kind === 'redirect') throw toNodeApiError(context.getNode(), failure, errorContext);
 
 		if (failure.kind === 'client') {
 			// A delete whose earlier attempt landed: the record is gone, which is what was asked.

@@ -97,6 +97,35 @@ class Editor {
 		await this.page.locator('.el-select-dropdown__item:visible').filter({ hasText: new RegExp(`^${label}$`) }).click();
 	}
 
+	/** The mode names a resource locator's dropdown offers, as shown. */
+	async locatorModes(name) {
+		await this.resourceLocator(name).modeSelector.click();
+		const options = this.page.locator('.el-select-dropdown__item:visible');
+		await options.first().waitFor();
+		const labels = await options.allInnerTexts();
+		await this.page.keyboard.press('Escape');
+		return labels.map((label) => label.trim());
+	}
+
+	/**
+	 * Texts in the node's parameter panel that do not fit their box, so the editor cuts them off: field labels and
+	 * the mode a resource locator shows (n8n gives it 92 pixels, which cut "By Invoice ID" to "By Invoic").
+	 */
+	async cutOffTexts() {
+		return await this.byTestId('node-parameters').evaluate((panel) => {
+			const cut = [];
+			for (const element of panel.querySelectorAll('[data-test-id="rlc-mode-selector"] input')) {
+				if (element.scrollWidth > element.clientWidth) cut.push(element.value);
+			}
+			for (const element of panel.querySelectorAll('label, [data-test-id$="-label"], .n8n-input-label *')) {
+				const style = getComputedStyle(element);
+				const clips = style.textOverflow === 'ellipsis' || ['hidden', 'clip'].includes(style.overflowX);
+				if (clips && element.scrollWidth > element.clientWidth + 1) cut.push(element.textContent.trim());
+			}
+			return cut;
+		});
+	}
+
 	/** Runs the open node's step; resolves to the output panel once it shows `expectedText` (e.g. a record's number). */
 	async executeStep(expectedText) {
 		await this.byTestId('node-execute-button').click();

@@ -5,12 +5,16 @@
 const axios = require('axios');
 
 const { createSandbox } = require('../../../sandbox');
-const { N8nInstance } = require('../../../tooling/n8n');
+const { N8nInstance, freePort } = require('../../../tooling/n8n');
+const { chaserBaseUrl } = require('../../../nodes/Chaser/transport/baseUrl');
+const { CREDENTIAL_TEST_RULES } = require('../../../nodes/Chaser/transport/errors');
+const { createRedirect } = require('../../helpers/redirect');
 const {
 	CREDENTIAL,
 	byExternalId,
 	chaserNode,
 	chaserWebhookWorkflow,
+	httpRequestWithChaserCredential,
 	noOpNode,
 	setNode,
 	splitOutNode,
@@ -20,6 +24,8 @@ const {
 
 const API_KEY = 'e2e-key';
 const API_SECRET = 'e2e-secret';
+/** A credential whose Base URL answers every request with a redirect to another loopback port. */
+const REDIRECTED_CREDENTIAL = { id: 'chaserE2eRedir01', name: 'Chaser behind a redirect' };
 const SETUP_TIMEOUT = 20 * 60 * 1000; // a cold machine installs n8n first (3-5 minutes per version)
 const TEST_TIMEOUT = 60 * 1000;
 
@@ -66,8 +72,6 @@ function buildWorkflows() {
 			status: 'AUTHORISED',
 			currencyCode: body('currency'),
 			total: body('total'),
-			amountDue: body('total'),
-			amountPaid: 0,
 			date: body('date'),
 			dueDate: body('dueDate'),
 			additionalFields: { sub_total: body('subTotal') },
@@ -142,8 +146,6 @@ function buildWorkflows() {
 					status: 'AUTHORISED',
 					currencyCode: "={{ $('Webhook').item.json.body.deal.currency }}",
 					total: "={{ $('Webhook').item.json.body.deal.amount }}",
-					amountDue: "={{ $('Webhook').item.json.body.deal.amount }}",
-					amountPaid: 0,
 					date: "={{ $('Webhook').item.json.body.deal.closed_at }}",
 					dueDate: "={{ DateTime.fromISO($('Webhook').item.json.body.deal.closed_at).plus({ days: 30 }).toISO() }}",
 					additionalFields: {},
@@ -191,6 +193,40 @@ function buildWorkflows() {
 				}),
 			],
 		}),
+		// Get the organisation through a Base URL that redirects; the error goes to the error output.
+		workflow({
+			id: 'e2eRedirected001',
+			nodes: [
+				webhookNode('redirected'),
+				chaserNode(
+					'Chaser',
+					{ resource: 'organisation', operation: 'get' },
+					{ onError: 'continueErrorOutput', credentials: { chaserApi: { ...REDIRECTED_CREDENTIAL } } },
+				),
+				noOpNode('Followed'),
+				setNode('Refused', { branch: ['string', 'error output'] }, { includeOtherFields: true }),
+			],
+			links: [
+				['Webhook', 'Chaser'],
+				['Chaser', 'Followed', 0],
+				['Chaser', 'Refused', 1],
+			],
+		}),
+		// HTTP Request with the Chaser credential: to the Base URL it authenticates, anywhere else it is refused.
+		workflow({
+			id: 'e2eHttpRequest01',
+			nodes: [
+				webhookNode('http-request'),
+				httpRequestWithChaserCredential('HTTP Request', '={{ $json.body.url }}', { onError: 'continueErrorOutput' }),
+				noOpNode('Answered'),
+				setNode('Refused', { branch: ['string', 'error output'] }, { includeOtherFields: true }),
+			],
+			links: [
+				['Webhook', 'HTTP Request'],
+				['HTTP Request', 'Answered', 0],
+				['HTTP Request', 'Refused', 1],
+			],
+		}),
 		// Get a customer; a failure goes to the error output (→ "Not Found"), a success to "Found".
 		workflow({
 			id: 'e2eErrorOutput01',
@@ -226,6 +262,7 @@ function sandboxClient(sandbox) {
 function defineN8nSuite(version) {
 	describe(`n8n ${version}: the packed package inside real n8n`, () => {
 		let sandbox;
+		let redirect;
 		let n8n;
 		let fixture;
 		const timings = {};
@@ -245,10 +282,12 @@ function defineN8nSuite(version) {
 			const started = Date.now();
 			sandbox = await createSandbox({ port: 0, apiKey: API_KEY, apiSecret: API_SECRET, seed: 'none' });
 			fixture = sandboxClient(sandbox);
+			redirect = await createRedirect({ status: 302 });
 			n8n = await N8nInstance.create({ version });
 			timings.install = Date.now() - started;
 			await n8n.importCredentials([
 				{ ...CREDENTIAL, type: 'chaserApi', data: { apiKey: API_KEY, apiSecret: API_SECRET, baseUrl: sandbox.url } },
+				{ ...REDIRECTED_CREDENTIAL, type: 'chaserApi', data: { apiKey: API_KEY, apiSecret: API_SECRET, baseUrl: redirect.url } },
 			]);
 			const ids = await n8n.importWorkflows(buildWorkflows());
 			await n8n.publish(ids[0]); // the official CLI route once…
@@ -264,6 +303,7 @@ function defineN8nSuite(version) {
 				if (n8n) await n8n.dispose({ keepState: Boolean(process.env.CHASER_E2E_KEEP) });
 			} finally {
 				if (sandbox) await sandbox.close();
+				if (redirect) await redirect.close();
 			}
 			if (n8n) {
 				process.stderr.write(
@@ -280,17 +320,31 @@ function defineN8nSuite(version) {
 
 		beforeEach(() => {
 			if (sandbox) sandbox.reset();
+			if (redirect) redirect.arrived.length = 0;
 		});
 
-		it('loads the package from the tarball and registers the node, its AI-tool variant and the credential', async () => {
+		it('loads the package from the tarball and registers the node, its AI-tool variant, the trigger and the credential', async () => {
 			expect(n8n.packageVersion).toBeDefined();
 			const nodes = await n8n.request('GET', '/types/nodes.json');
 			expect(nodes.status).toBe(200);
 			const chaserTypes = nodes.data.filter((type) => type.name.startsWith('n8n-nodes-chaser.'));
 			const byName = Object.fromEntries(chaserTypes.map((type) => [type.name, type]));
-			expect(Object.keys(byName).sort()).toEqual(['n8n-nodes-chaser.chaser', 'n8n-nodes-chaser.chaserTool']);
+			expect(Object.keys(byName).sort()).toEqual([
+				'n8n-nodes-chaser.chaser',
+				'n8n-nodes-chaser.chaserTool',
+				'n8n-nodes-chaser.chaserTrigger',
+			]);
 			expect(byName['n8n-nodes-chaser.chaser']).toMatchObject({ displayName: 'Chaser', version: 1, credentials: [{ name: 'chaserApi', required: true }] });
 			expect(byName['n8n-nodes-chaser.chaserTool']).toMatchObject({ displayName: 'Chaser Tool', outputs: ['ai_tool'] });
+			// A polling trigger, with the Poll Times n8n adds to every polling node, and no AI-tool variant of its own.
+			const trigger = byName['n8n-nodes-chaser.chaserTrigger'];
+			expect(trigger).toMatchObject({ displayName: 'Chaser Trigger', version: 1, polling: true, group: ['trigger'], inputs: [], credentials: [{ name: 'chaserApi', required: true }] });
+			expect(trigger.properties.map((property) => property.name)).toEqual(expect.arrayContaining(['pollTimes', 'event', 'customer', 'options']));
+			// It shows the Chaser icon, from the action node's folder.
+			expect(trigger.iconUrl).toEqual(byName['n8n-nodes-chaser.chaser'].iconUrl);
+			const icon = await n8n.request('GET', `/${trigger.iconUrl.light}`);
+			expect(icon.status).toBe(200);
+			expect(String(icon.data)).toContain('<svg');
 			const credentials = await n8n.request('GET', '/types/credentials.json');
 			expect(credentials.status).toBe(200);
 			expect(credentials.data.map((type) => type.name)).toContain('chaserApi');
@@ -394,9 +448,10 @@ function defineN8nSuite(version) {
 					date: expect.any(String),
 					due_date: expect.any(String),
 				});
+				// Calendar dates: the dates of 09:00 UTC on 1 June and 1 July in the workflow's time zone (n8n's default, New York).
 				const stored = sandbox.findInvoice('INV-1001');
-				expect(Date.parse(stored.date)).toBe(Date.parse('2025-06-01T09:00:00Z'));
-				expect(Date.parse(stored.due_date)).toBe(Date.parse('2025-07-01T09:00:00Z'));
+				expect(stored.date).toBe('2025-06-01T00:00:00.000Z');
+				expect(stored.due_date).toBe('2025-07-01T00:00:00.000Z');
 				expect(stored).toMatchObject({ status: 'AUTHORISED', currency_code: 'GBP', sub_total: 1000.42 });
 			}, TEST_TIMEOUT);
 
@@ -427,10 +482,11 @@ function defineN8nSuite(version) {
 				expect(calls()).toEqual(['PUT /v1/invoices/ext_INV-2001']);
 				const sent = sandbox.requests[0].body;
 				expect(sent).toEqual({ amount_due: 150, amount_paid: 350, payments: [{ amount: 200, date: expect.any(String) }, { amount: 150, date: expect.any(String) }] });
+				// Payment dates are calendar dates: 10:00 UTC on 10 May is 10 May in the workflow's time zone (New York).
 				const stored = sandbox.findInvoice('INV-2001');
-				expect(stored.payments.map((payment) => [payment.amount, Date.parse(payment.date)])).toEqual([
-					[200, Date.parse('2025-05-10T10:00:00Z')],
-					[150, Date.parse('2025-05-20T10:00:00Z')],
+				expect(stored.payments).toEqual([
+					{ amount: 200, date: '2025-05-10T00:00:00.000Z' },
+					{ amount: 150, date: '2025-05-20T00:00:00.000Z' },
 				]);
 				expect(stored).toMatchObject({ amount_due: 150, amount_paid: 350, status: 'AUTHORISED' });
 			}, TEST_TIMEOUT);
@@ -551,7 +607,7 @@ function defineN8nSuite(version) {
 				});
 				expect(invoice.payments).toHaveLength(1);
 				expect(invoice.payments[0].amount).toBe(600);
-				expect(Date.parse(invoice.payments[0].date)).toBe(Date.parse(deal.closed_at));
+				expect(invoice.payments[0].date).toBe('2025-06-03T00:00:00.000Z');
 				expect(Date.parse(invoice.due_date) - Date.parse(invoice.date)).toBe(30 * 24 * 3600 * 1000);
 			}, TEST_TIMEOUT);
 
@@ -592,9 +648,17 @@ function defineN8nSuite(version) {
 		describe('errors and credentials', () => {
 			it('routes a failing call to the error output with "On Error: Continue (using error output)"', async () => {
 				const missing = await call('customer-lookup', { externalId: 'NOPE-404' });
+				// The error item is the input row (the webhook's item) with what happened and what to do (n8n 1.x
+				// moves only items with nothing but `error` to the error output, so there the advice is left out).
 				expect(missing).toEqual([
-					expect.objectContaining({ branch: 'error output', error: "No customer with external ID 'NOPE-404' exists in Chaser" }),
+					expect.objectContaining({
+						branch: 'error output',
+						body: { externalId: 'NOPE-404' },
+						error: "No customer with external ID 'NOPE-404' exists in Chaser",
+					}),
 				]);
+				if (n8n.major >= 2) expect(missing[0].details).toContain('Check that ID');
+				else expect(missing[0].details).toBeUndefined();
 				expect(sandbox.requests.map((request) => `${request.method} ${request.path} ${request.status}`)).toEqual([
 					'GET /v1/customers/ext_NOPE-404 404',
 				]);
@@ -605,26 +669,87 @@ function defineN8nSuite(version) {
 				expect(found[0].branch).toBeUndefined();
 			}, TEST_TIMEOUT);
 
-			it('credential test over REST: OK with the right keys, a clear failure with wrong ones', async () => {
-				const test = (data) =>
-					n8n.rest('POST', '/rest/credentials/test', { credentials: { ...CREDENTIAL, type: 'chaserApi', data } });
-				const good = await test({ apiKey: API_KEY, apiSecret: API_SECRET, baseUrl: sandbox.url });
-				expect(good.status).toBe(200);
-				expect(good.data.data).toEqual({ status: 'OK', message: 'Connection successful!' });
+			it('a redirect from the Base URL is an error naming where it pointed; the credentials never arrive there', async () => {
+				const out = await call('redirected', {});
+				expect(out).toEqual([
+					expect.objectContaining({
+						branch: 'error output',
+						error: `Chaser (or a proxy in front of it) answered with a redirect (HTTP 302) to ${redirect.targetOrigin}/v1/organisation, which the node does not follow`,
+					}),
+				]);
+				expect(redirect.arrived).toEqual([]);
+			}, TEST_TIMEOUT);
+
+			it('an HTTP Request node using the Chaser credential authenticates to the Base URL and nowhere else', async () => {
+				const organisation = await call('http-request', { url: `${sandbox.url}/v1/organisation` });
+				expect(organisation).toEqual([expect.objectContaining({ data: expect.objectContaining({ id: sandbox.organisation.id }) })]);
 				expect(sandbox.requests.map((request) => `${request.method} ${request.path} ${request.status}`)).toEqual(['GET /v1/organisation 200']);
 
-				sandbox.clearLog();
-				const bad = await test({ apiKey: API_KEY, apiSecret: 'wrong-secret', baseUrl: sandbox.url });
-				expect(bad.status).toBe(200);
-				expect(bad.data.data.status).toBe('Error');
-				// 2.x: "Forbidden"; 1.x: "Forbidden - perhaps check your credentials?"
-				expect(bad.data.data.message).toMatch(/^Forbidden/);
-				expect(sandbox.requests.map((request) => `${request.method} ${request.path} ${request.status}`)).toEqual(['GET /v1/organisation 403']);
-
-				const unreachable = await test({ apiKey: API_KEY, apiSecret: API_SECRET, baseUrl: 'http://127.0.0.1:9' });
-				expect(unreachable.data.data.status).toBe('Error');
-				expect(unreachable.data.data.message).toMatch(/ECONNREFUSED|refused the connection/);
+				const elsewhere = await call('http-request', { url: `${redirect.targetOrigin}/v1/organisation` });
+				const refusal = `The Chaser credential sends its key and secret only to its Base URL, ${sandbox.url}, not to ${redirect.targetOrigin}`;
+				expect(elsewhere).toEqual([
+					expect.objectContaining({ branch: 'error output', error: expect.objectContaining({ message: refusal }) }),
+				]);
+				expect(redirect.arrived).toEqual([]);
 			}, TEST_TIMEOUT);
+
+			describe('credential test over REST', () => {
+				const test = async (data) => {
+					const response = await n8n.rest('POST', '/rest/credentials/test', { credentials: { ...CREDENTIAL, type: 'chaserApi', data } });
+					expect(response.status).toBe(200);
+					return response.data.data;
+				};
+				/** The credential test's words for an answer whose body holds `value` at the rule's key. */
+				const rule = (value) => CREDENTIAL_TEST_RULES.find((candidate) => candidate.properties.value === value).properties.message;
+				const refusal = (baseUrl) => {
+					try {
+						chaserBaseUrl(baseUrl);
+					} catch (error) {
+						return error.message;
+					}
+					throw new Error(`${baseUrl} is accepted`);
+				};
+				const keys = { apiKey: API_KEY, apiSecret: API_SECRET };
+				const log = () => sandbox.requests.map((request) => `${request.method} ${request.path} ${request.status}`);
+
+				it('OK with the right keys', async () => {
+					expect(await test({ ...keys, baseUrl: sandbox.url })).toEqual({ status: 'OK', message: 'Connection successful!' });
+					expect(log()).toEqual(['GET /v1/organisation 200']);
+				}, TEST_TIMEOUT);
+
+				it('a wrong secret: says to check the API key and secret', async () => {
+					expect(await test({ ...keys, apiSecret: 'wrong-secret', baseUrl: sandbox.url })).toEqual({
+						status: 'Error',
+						message: rule('forbidden_error'),
+					});
+					expect(rule('forbidden_error')).toMatch(/^Chaser refused the API key and secret\. Check the API Key and API Secret/);
+					expect(log()).toEqual(['GET /v1/organisation 403']);
+				}, TEST_TIMEOUT);
+
+				// Each would reach the sandbox if n8n sent it (0.0.0.0 connects to this machine): nothing may arrive.
+				it.each([
+					['plain http to a host that is not loopback', () => `http://0.0.0.0:${sandbox.port}`],
+					['a path', () => `${sandbox.url}/v1`],
+					['user info', () => `http://${API_KEY}:${API_SECRET}@127.0.0.1:${sandbox.port}`],
+				])('refuses %s with the words the node uses, and sends nothing', async (_label, baseUrl) => {
+					expect(await test({ ...keys, baseUrl: baseUrl() })).toEqual({ status: 'Error', message: refusal(baseUrl()) });
+					expect(log()).toEqual([]);
+				}, TEST_TIMEOUT);
+
+				it('a redirect: says it is not Chaser\'s API and was not followed, and to check the Base URL; nothing arrives there', async () => {
+					expect(await test({ ...keys, baseUrl: redirect.url })).toEqual({ status: 'Error', message: rule(undefined) });
+					expect(rule(undefined)).toMatch(/a redirect is not followed.*Check the Base URL/);
+					expect(redirect.arrived).toEqual([]);
+				}, TEST_TIMEOUT);
+
+				// A network failure never reaches the rules: n8n words it itself (2.x: the bare code, 1.x: its own sentence).
+				it('an unreachable or unknown host: n8n reports it in its own words', async () => {
+					const refused = await test({ ...keys, baseUrl: `http://127.0.0.1:${await freePort()}` });
+					expect(refused).toEqual({ status: 'Error', message: expect.stringMatching(/^ECONNREFUSED$|refused the connection/) });
+					const unknown = await test({ ...keys, baseUrl: 'https://chaser-e2e.invalid' });
+					expect(unknown).toEqual({ status: 'Error', message: expect.stringMatching(/^(ENOTFOUND|EAI_AGAIN)$|incorrect host|DNS/) });
+				}, TEST_TIMEOUT);
+			});
 		});
 	});
 }

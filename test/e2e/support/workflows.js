@@ -1,8 +1,9 @@
 'use strict';
 // Builders for the workflows the end-to-end suite imports into n8n. Node typeVersions are ones both n8n 1.123 and
-// 2.41 know: Webhook 2, Set 3.4, Split Out 1, No Operation 1.
+// 2.41 know: Webhook 2, Set 3.4, Split Out 1, No Operation 1, HTTP Request 4.2.
 
 const CHASER = 'n8n-nodes-chaser.chaser';
+const CHASER_TRIGGER = 'n8n-nodes-chaser.chaserTrigger';
 const CREDENTIAL = { id: 'chaserE2eCred01', name: 'Chaser sandbox' };
 
 let nodeCounter = 0;
@@ -33,6 +34,42 @@ function chaserNode(name, parameters, extra = {}) {
 		parameters,
 		credentials: { chaserApi: { ...CREDENTIAL } },
 		...extra,
+	};
+}
+
+/**
+ * A Chaser Trigger (`parameters` = event, options, …) polling at `pollTimes` (n8n's Poll Times value). n8n refuses
+ * polls more often than once a minute per entry, so `everySeconds(5)` is twelve once-a-minute entries.
+ */
+function chaserTriggerNode(name, parameters, pollTimes, extra = {}) {
+	return {
+		id: nodeId(),
+		name,
+		type: CHASER_TRIGGER,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { pollTimes, ...parameters },
+		credentials: { chaserApi: { ...CREDENTIAL } },
+		...extra,
+	};
+}
+
+/** Poll Times for a poll every `seconds` seconds (a divisor of 60): one custom cron per second of the minute. */
+function everySeconds(seconds) {
+	const item = [];
+	for (let second = 0; second < 60; second += seconds) item.push({ mode: 'custom', cronExpression: `${second} * * * * *` });
+	return { item };
+}
+
+/** An HTTP Request node that POSTs each item's json to `url`. */
+function httpPostNode(name, url) {
+	return {
+		id: nodeId(),
+		name,
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		position: [0, 0],
+		parameters: { method: 'POST', url, sendBody: true, specifyBody: 'json', jsonBody: '={{ JSON.stringify($json) }}', options: {} },
 	};
 }
 
@@ -71,6 +108,20 @@ function splitOutNode(name, fieldToSplitOut) {
 	};
 }
 
+/** An HTTP Request node (v4.2) calling `url` with the Chaser credential as its predefined credential type. */
+function httpRequestWithChaserCredential(name, url, extra = {}) {
+	return {
+		id: nodeId(),
+		name,
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		position: [0, 0],
+		parameters: { url, authentication: 'predefinedCredentialType', nodeCredentialType: 'chaserApi', options: {} },
+		credentials: { chaserApi: { ...CREDENTIAL } },
+		...extra,
+	};
+}
+
 function noOpNode(name) {
 	return { id: nodeId(), name, type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [0, 0], parameters: {} };
 }
@@ -82,6 +133,7 @@ function connect(from, to, outputIndex = 0) {
 /**
  * A workflow from its nodes and [from, to, outputIndex?] links. Nodes are laid out left to right.
  * When `links` is omitted the nodes are chained in order (Webhook → … → last).
+ * @param {{ id: string, name?: string, nodes: any[], links?: any[] }} spec
  */
 function workflow({ id, name, nodes, links }) {
 	const chain = links || nodes.slice(1).map((node, index) => connect(nodes[index].name, node.name));
@@ -114,11 +166,16 @@ function byExternalId(value) {
 
 module.exports = {
 	CHASER,
+	CHASER_TRIGGER,
 	CREDENTIAL,
 	webhookNode,
 	chaserNode,
+	chaserTriggerNode,
+	everySeconds,
+	httpPostNode,
 	setNode,
 	splitOutNode,
+	httpRequestWithChaserCredential,
 	noOpNode,
 	connect,
 	workflow,

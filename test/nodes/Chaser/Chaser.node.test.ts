@@ -81,7 +81,8 @@ describe('Chaser node description', () => {
 
 	it.each(pairs)('%s/%s describes every parameter an agent may fill in', (resource, operation) => {
 		const undocumented = visibleFor(resource, operation)
-			.filter((p) => p.type !== 'notice' && p.type !== 'collection' && p.type !== 'fixedCollection')
+			// Hidden parameters (kept for workflows built with 0.1.0) are neither shown nor offered to agents.
+			.filter((p) => !['notice', 'collection', 'fixedCollection', 'hidden'].includes(p.type))
 			.filter((p) => !['returnAll', 'limit', 'simplify'].includes(p.name))
 			.filter((p) => !p.description && !p.hint)
 			.map((p) => p.name);

@@ -33,9 +33,9 @@ export const description = updateDisplayOptions({ show: { resource: ['contactPer
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, async (itemIndex) => {
-		const check = new InputValidator(this.getNode(), itemIndex);
+		const check = new InputValidator(this, itemIndex);
 		const customer = customerRef(this, itemIndex, check);
-		const externalId = check.requiredString(this.getNodeParameter('externalId', itemIndex), 'External ID');
+		const externalId = check.requiredText(this.getNodeParameter('externalId', itemIndex), 'External ID');
 		const body: IDataObject = {
 			external_id: externalId,
 			...contactBody(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject, check),

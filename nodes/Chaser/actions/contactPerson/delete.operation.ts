@@ -17,9 +17,9 @@ export const description = updateDisplayOptions({ show: { resource: ['contactPer
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, async (itemIndex) => {
-		const check = new InputValidator(this.getNode(), itemIndex);
+		const check = new InputValidator(this, itemIndex);
 		const customer = customerRef(this, itemIndex, check);
-		const contactExternalId = check.requiredString(
+		const contactExternalId = check.requiredText(
 			this.getNodeParameter('contactExternalId', itemIndex),
 			'Contact External ID',
 		);

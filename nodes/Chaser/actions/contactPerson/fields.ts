@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { CustomerRef } from '../../helpers/customer';
-import { compact } from '../../helpers/body';
+import { typedBody } from '../../helpers/body';
 import type { InputValidator } from '../../helpers/validation';
 import { externalIdSegment } from '../../transport';
 import { mobileNumberField, phoneNumberField, RECORD_STATUSES, recordStatusOptions } from '../common.descriptions';
@@ -40,14 +40,23 @@ export const contactExternalIdField: INodeProperties = {
 	description: "The contact person's ID in your own system, as given when the contact was created",
 };
 
+/** Editor labels of the contact person fields Chaser types as text. */
+const CONTACT_TEXTS = {
+	contact_email_address: 'Email Address',
+	contact_first_name: 'First Name',
+	contact_last_name: 'Last Name',
+	external_id: 'External ID',
+	mobile_number: 'Mobile Number',
+	phone_number: 'Phone Number',
+};
+
 /** Validates and shapes the contact fields into Chaser's body. */
 export function contactBody(fields: IDataObject, check: InputValidator): IDataObject {
-	const body = compact(fields);
+	const body = typedBody(fields, check, { texts: CONTACT_TEXTS });
 	if (body.contact_email_address !== undefined) {
-		body.contact_email_address = check.email(body.contact_email_address, 'Email Address');
+		body.contact_email_address = check.email(body.contact_email_address, CONTACT_TEXTS.contact_email_address);
 	}
 	if (body.status !== undefined) body.status = check.oneOf(body.status, RECORD_STATUSES, 'Status');
-	if (body.external_id !== undefined) body.external_id = check.requiredString(body.external_id, 'External ID');
 	return body;
 }
 

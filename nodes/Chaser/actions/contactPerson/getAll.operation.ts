@@ -42,13 +42,13 @@ export const description = updateDisplayOptions({ show: { resource: ['contactPer
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, async (itemIndex) => {
-		const check = new InputValidator(this.getNode(), itemIndex);
+		const check = new InputValidator(this, itemIndex);
 		const customer = customerRef(this, itemIndex, check);
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const qs = filterQuery([
-			{ field: 'contact_email_address', operator: 'eq', value: filters.contact_email_address },
-			{ field: 'external_id', operator: 'eq', value: filters.external_id },
+			{ field: 'contact_email_address', operator: 'eq', value: check.text(filters.contact_email_address, 'Email Address') },
+			{ field: 'external_id', operator: 'eq', value: check.text(filters.external_id, 'External ID') },
 			{ field: 'status', operator: 'eq', value: filters.status },
 		]);
 		return await chaserPaginate(this, contactsPath(customer), qs, {

@@ -31,7 +31,7 @@ export const description = updateDisplayOptions({ show: { resource: ['creditNote
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, async (itemIndex) => {
-		const check = new InputValidator(this.getNode(), itemIndex);
+		const check = new InputValidator(this, itemIndex);
 		const { key, body } = await buildCreditEntry(this, itemIndex, check, CREDIT_NOTE);
 		const envelope = await chaserRequest(this, {
 			method: 'POST',

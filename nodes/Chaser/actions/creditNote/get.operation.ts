@@ -18,7 +18,7 @@ export const description = updateDisplayOptions({ show: { resource: ['creditNote
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, async (itemIndex) => {
-		const check = new InputValidator(this.getNode(), itemIndex);
+		const check = new InputValidator(this, itemIndex);
 		const id = readCreditId(this, itemIndex, check, CREDIT_NOTE);
 		const envelope = await chaserRequest(this, {
 			method: 'GET',

@@ -36,16 +36,11 @@ export const description = updateDisplayOptions({ show: { resource: ['creditNote
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, async (itemIndex) => {
-		const check = new InputValidator(this.getNode(), itemIndex);
+		const check = new InputValidator(this, itemIndex);
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-		const number = filters.credit_note_number;
 		const qs = filterQuery([
 			...creditFilterConditions(filters, check, CREDIT_NOTE),
-			{
-				field: 'credit_note_number',
-				operator: 'eq',
-				value: typeof number === 'string' ? number.trim() : number,
-			},
+			{ field: 'credit_note_number', operator: 'eq', value: check.text(filters.credit_note_number, 'Credit Note Number') },
 		]);
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const creditNotes = await chaserPaginate(this, CREDIT_NOTE.collectionPath, qs, {

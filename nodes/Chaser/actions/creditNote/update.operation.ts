@@ -35,7 +35,7 @@ export const description = updateDisplayOptions({ show: { resource: ['creditNote
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, async (itemIndex) => {
-		const check = new InputValidator(this.getNode(), itemIndex);
+		const check = new InputValidator(this, itemIndex);
 		const id = readCreditId(this, itemIndex, check, CREDIT_NOTE);
 		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
 		const body = creditUpdateBody(fields, check, CREDIT_NOTE);

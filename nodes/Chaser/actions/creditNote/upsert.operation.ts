@@ -36,6 +36,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return await upsertItems(this, {
 		collectionPath: CREDIT_NOTE.collectionPath,
 		bulkPath: CREDIT_NOTE.bulkPath,
+		keyLabel: `${CREDIT_NOTE.noun} ID`,
 		buildEntry: async (itemIndex, check) => await buildCreditEntry(this, itemIndex, check, CREDIT_NOTE),
 	});
 }

@@ -23,11 +23,11 @@ export const description = updateDisplayOptions({ show: { resource: ['customer']
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, async (itemIndex) => {
-		const check = new InputValidator(this.getNode(), itemIndex);
-		const externalId = check.requiredString(this.getNodeParameter('externalId', itemIndex), 'External ID');
+		const check = new InputValidator(this, itemIndex);
+		const externalId = check.requiredText(this.getNodeParameter('externalId', itemIndex), 'External ID');
 		const body: IDataObject = {
 			external_id: externalId,
-			company_name: check.requiredString(this.getNodeParameter('companyName', itemIndex), 'Company Name'),
+			company_name: check.requiredText(this.getNodeParameter('companyName', itemIndex), 'Company Name'),
 			...customerBody(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject, check),
 		};
 		const envelope = await chaserRequest(this, {

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { addresses, compact, groups } from '../../helpers/body';
+import { addresses, groups, typedBody } from '../../helpers/body';
 import type { InputValidator } from '../../helpers/validation';
 import {
 	addressesField,
@@ -57,17 +57,26 @@ export const externalIdField: INodeProperties = {
 	description: "The customer's ID in your own system (CRM or accounting). Must be unique in Chaser.",
 };
 
+/** Editor labels of the customer fields Chaser types as text. */
+const CUSTOMER_TEXTS = {
+	company_name: 'Company Name',
+	contact_email_address: 'Contact Email Address',
+	contact_first_name: 'Contact First Name',
+	contact_last_name: 'Contact Last Name',
+	external_id: 'External ID',
+	mobile_number: 'Mobile Number',
+	phone_number: 'Phone Number',
+};
+
 /** Validates and shapes the optional customer fields into Chaser's body. */
 export function customerBody(fields: IDataObject, check: InputValidator): IDataObject {
 	const { addresses: addressList, groups: groupList, ...plain } = fields;
-	const body = compact(plain);
+	const body = typedBody(plain, check, { texts: CUSTOMER_TEXTS });
 	if (body.contact_email_address !== undefined) {
-		body.contact_email_address = check.email(body.contact_email_address, 'Contact Email Address');
+		body.contact_email_address = check.email(body.contact_email_address, CUSTOMER_TEXTS.contact_email_address);
 	}
 	if (body.status !== undefined) body.status = check.oneOf(body.status, RECORD_STATUSES, 'Status');
-	if (body.company_name !== undefined) body.company_name = check.requiredString(body.company_name, 'Company Name');
-	if (body.external_id !== undefined) body.external_id = check.requiredString(body.external_id, 'External ID');
-	if (addressList !== undefined) body.addresses = addresses(addressList);
+	if (addressList !== undefined) body.addresses = addresses(addressList, check);
 	if (groupList !== undefined) body.groups = groups(groupList, check);
 	return body;
 }

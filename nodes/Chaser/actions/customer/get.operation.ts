@@ -26,7 +26,7 @@ export const description = updateDisplayOptions({ show: { resource: ['customer']
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, async (itemIndex) => {
-		const check = new InputValidator(this.getNode(), itemIndex);
+		const check = new InputValidator(this, itemIndex);
 		const ref = customerRef(this, itemIndex, check);
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const envelope = await chaserRequest(this, {

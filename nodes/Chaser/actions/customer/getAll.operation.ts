@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { forEachItem } from '../../helpers/items';
 import { simplifyAll } from '../../helpers/simplify';
+import { InputValidator } from '../../helpers/validation';
 import { chaserPaginate, filterQuery } from '../../transport';
 import { recordStatusOptions, returnAllOrLimit, simplifyField } from '../common.descriptions';
 import { CUSTOMER_SUMMARY_FIELDS, extraFieldsOption, extraFieldsQuery, requestedExtras } from './fields';
@@ -37,14 +38,19 @@ export const description = updateDisplayOptions({ show: { resource: ['customer']
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, async (itemIndex) => {
+		const check = new InputValidator(this, itemIndex);
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const qs = {
 			...filterQuery([
-				{ field: 'company_name', operator: 'eq', value: filters.company_name },
-				{ field: 'contact_email_address', operator: 'eq', value: filters.contact_email_address },
-				{ field: 'external_id', operator: 'in', value: splitList(filters.external_id) },
+				{ field: 'company_name', operator: 'eq', value: check.text(filters.company_name, 'Company Name') },
+				{
+					field: 'contact_email_address',
+					operator: 'eq',
+					value: check.text(filters.contact_email_address, 'Contact Email Address'),
+				},
+				{ field: 'external_id', operator: 'in', value: splitList(check.text(filters.external_id, 'External IDs')) },
 				{ field: 'status', operator: 'eq', value: filters.status },
 			]),
 			...extraFieldsQuery(options),
@@ -59,8 +65,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	});
 }
 
-function splitList(value: unknown): string[] | undefined {
-	if (typeof value !== 'string' || value.trim() === '') return undefined;
+function splitList(value: string | undefined): string[] | undefined {
+	if (value === undefined) return undefined;
 	return value
 		.split(',')
 		.map((part) => part.trim())

@@ -40,7 +40,7 @@ export const description = updateDisplayOptions({ show: { resource: ['customer']
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, async (itemIndex) => {
-		const check = new InputValidator(this.getNode(), itemIndex);
+		const check = new InputValidator(this, itemIndex);
 		const ref = customerRef(this, itemIndex, check);
 		const body = customerBody(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, check);
 		if (Object.keys(body).length === 0) check.fail('Set at least one field in "Update Fields"');

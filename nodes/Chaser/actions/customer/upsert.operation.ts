@@ -24,11 +24,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return await upsertItems(this, {
 		collectionPath: '/v1/customers',
 		bulkPath: '/v1/bulk/customers',
+		keyLabel: 'external ID',
 		buildEntry: async (itemIndex, check) => {
-			const key = check.requiredString(this.getNodeParameter('externalId', itemIndex), 'External ID');
+			const key = check.requiredText(this.getNodeParameter('externalId', itemIndex), 'External ID');
 			const body: IDataObject = {
 				external_id: key,
-				company_name: check.requiredString(this.getNodeParameter('companyName', itemIndex), 'Company Name'),
+				company_name: check.requiredText(this.getNodeParameter('companyName', itemIndex), 'Company Name'),
 				...customerBody(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject, check),
 			};
 			return { key, body };

@@ -5,7 +5,8 @@ import { forEachItem } from '../../helpers/items';
 import { InputValidator } from '../../helpers/validation';
 import { chaserRequest, externalIdSegment } from '../../transport';
 import { customerLocator } from '../common.descriptions';
-import { invoiceOptionalFields, invoiceRequiredFields, newInvoiceBody } from './fields';
+import { invoiceOptionalFields, invoiceRequiredFields, legacyAmountFields, newInvoiceBody } from './fields';
+import { settleInvoiceAmounts } from './money';
 
 const [invoiceIdField, invoiceNumberField, ...otherRequired] = invoiceRequiredFields;
 
@@ -25,14 +26,15 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: invoiceOptionalFields,
 	},
+	...legacyAmountFields,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['invoice'], operation: ['create'] } }, properties);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, async (itemIndex) => {
-		const check = new InputValidator(this.getNode(), itemIndex);
-		const body = await newInvoiceBody(this, itemIndex, check);
+		const check = new InputValidator(this, itemIndex);
+		const body = await newInvoiceBody(this, itemIndex, check, (fields) => settleInvoiceAmounts(fields, undefined, check));
 		const envelope = await chaserRequest(this, {
 			method: 'POST',
 			path: '/v1/invoices',

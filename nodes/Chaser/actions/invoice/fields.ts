@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
 
-import { compact, normaliseTypes, payments } from '../../helpers/body';
+import { payments, typedBody } from '../../helpers/body';
 import { customerExternalId } from '../../helpers/customer';
 import type { InputValidator } from '../../helpers/validation';
+import { isBlank } from '../../helpers/validation';
 import { externalIdSegment } from '../../transport';
 import { INVOICE_STATUSES, invoiceStatusOptions, paymentsField } from '../common.descriptions';
 
@@ -14,14 +15,22 @@ const HELP = {
 	currencyCode: 'ISO 4217 code of the invoice currency, e.g. GBP, EUR or USD',
 	total: 'The invoice total including tax, as printed on the invoice',
 	amountDue:
-		'What the customer still owes on this invoice: the total minus payments received and credit notes applied. This is the balance Chaser chases; 0 once settled.',
+		'What the customer still owes on this invoice: the total less payments received and credit notes applied. This is the balance Chaser chases; 0 once settled. Amount Due + Amount Paid can be less than Total (by the credit applied) but not more.',
 	amountPaid:
-		'What the customer has paid against this invoice so far: the sum of payments received, not counting credit notes. 0 if nothing has been paid yet.',
-	date: 'The issue date of the invoice',
-	dueDate: 'The date payment is due; Chaser times its reminders from it',
+		'What the customer has paid against this invoice so far: the sum of payments received, not counting credit notes. It cannot be more than Total.',
+	date: "The date the invoice was issued. Chaser keeps the calendar date: {{ $today }} is today in the workflow's time zone.",
+	dueDate:
+		"The date payment is due; Chaser times its reminders from it. Chaser keeps the calendar date: {{ $today.plus(30, 'days') }} is 30 days from today in the workflow's time zone.",
 	subTotal: 'The invoice total before tax',
 	fullyPaidDate: 'The date the invoice was settled in full. Set it together with the status Paid.',
-	status: 'Chaser only chases Authorised invoices that still have an amount due',
+	status: 'Chaser only chases Authorised invoices that still have an amount due. Paid needs nothing left due.',
+};
+
+/** Help of Amount Due and Amount Paid on Create and Create or Update, where they can be left out. */
+const NEW_INVOICE_HELP = {
+	amountDue: `${HELP.amountDue} Left out, it is Total − Amount Paid (for an invoice already in Chaser, also less the credit already applied to it).`,
+	amountPaid: `${HELP.amountPaid} Left out, it is the sum of Payments when they are given; otherwise 0 for a new invoice, and what an invoice already in Chaser has paid so far (so payments recorded with Record Payment are kept).`,
+	status: `${HELP.status} An Authorised invoice with nothing left due and something paid is saved as Paid.`,
 };
 
 const AMOUNT_OPTIONS = { numberPrecision: 2 };
@@ -53,7 +62,7 @@ export const invoiceRequiredFields: INodeProperties[] = [
 		options: invoiceStatusOptions,
 		required: true,
 		default: 'AUTHORISED',
-		description: HELP.status,
+		description: NEW_INVOICE_HELP.status,
 	},
 	{
 		displayName: 'Currency Code',
@@ -70,26 +79,8 @@ export const invoiceRequiredFields: INodeProperties[] = [
 		type: 'number',
 		required: true,
 		default: 0,
-		typeOptions: AMOUNT_OPTIONS,
+		typeOptions: { ...AMOUNT_OPTIONS, minValue: 0 },
 		description: HELP.total,
-	},
-	{
-		displayName: 'Amount Due',
-		name: 'amountDue',
-		type: 'number',
-		required: true,
-		default: 0,
-		typeOptions: { ...AMOUNT_OPTIONS, minValue: 0 },
-		description: HELP.amountDue,
-	},
-	{
-		displayName: 'Amount Paid',
-		name: 'amountPaid',
-		type: 'number',
-		required: true,
-		default: 0,
-		typeOptions: { ...AMOUNT_OPTIONS, minValue: 0 },
-		description: HELP.amountPaid,
 	},
 	{
 		displayName: 'Date',
@@ -109,8 +100,44 @@ export const invoiceRequiredFields: INodeProperties[] = [
 	},
 ];
 
+/**
+ * Create and Create or Update in 0.1.0 had Amount Due and Amount Paid as top-level parameters. They are kept,
+ * hidden, so that an amount a workflow built then set explicitly is still sent (one left at the old default, 0,
+ * was never stored, and is now worked out). New workflows set them under Additional Fields.
+ */
+export const legacyAmountFields: INodeProperties[] = [
+	{ displayName: 'Amount Due', name: 'amountDue', type: 'hidden', default: '' },
+	{ displayName: 'Amount Paid', name: 'amountPaid', type: 'hidden', default: '' },
+];
+
+/** The amounts a 0.1.0 workflow set as top-level parameters (see legacyAmountFields), by wire name. */
+function legacyAmounts(context: IExecuteFunctions, itemIndex: number): IDataObject {
+	const amounts: IDataObject = {};
+	const amountDue = context.getNodeParameter('amountDue', itemIndex, '');
+	const amountPaid = context.getNodeParameter('amountPaid', itemIndex, '');
+	if (!isBlank(amountDue)) amounts.amount_due = amountDue;
+	if (!isBlank(amountPaid)) amounts.amount_paid = amountPaid;
+	return amounts;
+}
+
 /** Optional invoice fields of Create and Create or Update ("Additional Fields"). Wire names. */
 export const invoiceOptionalFields: INodeProperties[] = [
+	{
+		displayName: 'Amount Due',
+		name: 'amount_due',
+		type: 'number',
+		default: 0,
+		typeOptions: { ...AMOUNT_OPTIONS, minValue: 0 },
+		description: NEW_INVOICE_HELP.amountDue,
+	},
+	{
+		displayName: 'Amount Paid',
+		name: 'amount_paid',
+		type: 'number',
+		default: 0,
+		typeOptions: { ...AMOUNT_OPTIONS, minValue: 0 },
+		description: NEW_INVOICE_HELP.amountPaid,
+	},
 	{ displayName: 'Fully Paid Date', name: 'fully_paid_date', type: 'dateTime', default: '', description: HELP.fullyPaidDate },
 	paymentsField,
 	{
@@ -170,56 +197,70 @@ export const invoiceUpdateFields: INodeProperties[] = [
 		default: 'AUTHORISED',
 		description: HELP.status,
 	},
-	{ displayName: 'Sub Total', name: 'sub_total', type: 'number', default: 0, typeOptions: AMOUNT_OPTIONS, description: HELP.subTotal },
-	{ displayName: 'Total', name: 'total', type: 'number', default: 0, typeOptions: AMOUNT_OPTIONS, description: HELP.total },
+	{
+		displayName: 'Sub Total',
+		name: 'sub_total',
+		type: 'number',
+		default: 0,
+		typeOptions: { ...AMOUNT_OPTIONS, minValue: 0 },
+		description: HELP.subTotal,
+	},
+	{
+		displayName: 'Total',
+		name: 'total',
+		type: 'number',
+		default: 0,
+		typeOptions: { ...AMOUNT_OPTIONS, minValue: 0 },
+		description: HELP.total,
+	},
 ];
+
+/** Editor labels of the invoice fields, by kind. */
+const INVOICE_KINDS = {
+	texts: { customer_external_id: 'Customer External ID', invoice_id: 'Invoice ID', invoice_number: 'Invoice Number' },
+	dates: { date: 'Date', due_date: 'Due Date', fully_paid_date: 'Fully Paid Date' },
+	amounts: { amount_due: 'Amount Due', amount_paid: 'Amount Paid', sub_total: 'Sub Total', total: 'Total' },
+	currencies: { currency_code: 'Currency Code' },
+};
 
 /**
  * Validates and shapes optional or update invoice fields (editor collection, wire names) into Chaser's body.
- * Numbers and dates are checked and converted; payments are unwrapped from the fixed collection.
+ * Text, numbers and dates are checked and converted; payments are unwrapped from the fixed collection.
  */
 export function invoiceBody(fields: IDataObject, check: InputValidator): IDataObject {
 	const { payments: paymentList, ...plain } = fields;
-	const body = normaliseTypes(compact(plain), check, {
-		dates: { date: 'Date', due_date: 'Due Date', fully_paid_date: 'Fully Paid Date' },
-		amounts: { total: 'Total', sub_total: 'Sub Total' },
-		currencies: { currency_code: 'Currency Code' },
-	});
-	if (body.amount_due !== undefined) body.amount_due = check.amount(body.amount_due, 'Amount Due', { min: 0 });
-	if (body.amount_paid !== undefined) body.amount_paid = check.amount(body.amount_paid, 'Amount Paid', { min: 0 });
+	const body = typedBody(plain, check, INVOICE_KINDS);
 	if (body.status !== undefined) body.status = check.oneOf(body.status, INVOICE_STATUSES, 'Status');
-	if (body.invoice_id !== undefined) body.invoice_id = check.requiredString(body.invoice_id, 'Invoice ID');
-	if (body.invoice_number !== undefined) body.invoice_number = check.requiredString(body.invoice_number, 'Invoice Number');
-	if (body.customer_external_id !== undefined) {
-		body.customer_external_id = check.requiredString(body.customer_external_id, 'Customer External ID');
-	}
 	if (paymentList !== undefined) body.payments = payments(paymentList, check);
 	return body;
 }
 
 /**
- * The full body of a new invoice from the top-level parameters plus "Additional Fields".
- * Every field is validated before the customer is resolved, so a bad item sends nothing at all;
- * a customer chosen by Chaser ID then costs one look-up for its external ID.
+ * The body of a new invoice (Create, Create or Update) from the top-level parameters plus "Additional
+ * Fields", its amounts passed through `amounts` (see money.ts). Every field is validated before the
+ * customer is resolved, so a bad item sends nothing at all; a customer chosen by Chaser ID then costs one
+ * look-up for its external ID.
  */
 export async function newInvoiceBody(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	check: InputValidator,
+	amounts: (fields: IDataObject) => IDataObject,
 ): Promise<IDataObject> {
 	const param = (name: string) => context.getNodeParameter(name, itemIndex);
-	const invoiceId = check.requiredString(param('invoiceId'), 'Invoice ID');
-	const invoiceNumber = check.requiredString(param('invoiceNumber'), 'Invoice Number');
-	const fields: IDataObject = {
+	const invoiceId = check.requiredText(param('invoiceId'), 'Invoice ID');
+	const invoiceNumber = check.requiredText(param('invoiceNumber'), 'Invoice Number');
+	const fields = amounts({
 		status: check.oneOf(param('status'), INVOICE_STATUSES, 'Status'),
 		currency_code: check.currency(param('currencyCode'), 'Currency Code'),
-		total: check.amount(param('total'), 'Total'),
-		amount_due: check.amount(param('amountDue'), 'Amount Due', { min: 0 }),
-		amount_paid: check.amount(param('amountPaid'), 'Amount Paid', { min: 0 }),
-		date: check.dateTime(param('date'), 'Date'),
-		due_date: check.dateTime(param('dueDate'), 'Due Date'),
-		...invoiceBody(context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject, check),
-	};
+		total: check.amount(param('total'), 'Total', { min: 0 }),
+		date: check.date(param('date'), 'Date'),
+		due_date: check.date(param('dueDate'), 'Due Date'),
+		...invoiceBody(
+			{ ...legacyAmounts(context, itemIndex), ...(context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject) },
+			check,
+		),
+	});
 	const customer = await customerExternalId(context, itemIndex, check);
 	return { invoice_id: invoiceId, invoice_number: invoiceNumber, customer_external_id: customer, ...fields };
 }
@@ -262,7 +303,7 @@ export function invoiceRef(context: IExecuteFunctions, itemIndex: number, check:
 	const locator = context.getNodeParameter('invoice', itemIndex) as INodeParameterResourceLocator | string;
 	const mode = typeof locator === 'object' && locator !== null ? locator.mode : 'externalId';
 	const raw = typeof locator === 'object' && locator !== null ? locator.value : locator;
-	const value = check.requiredString(raw, 'Invoice');
+	const value = check.requiredText(raw, 'Invoice');
 	if (mode === 'id') return { segment: encodeURIComponent(value), label: `Chaser ID '${value}'` };
 	return { segment: externalIdSegment(value), label: `invoice ID '${value}'` };
 }

@@ -14,7 +14,7 @@ export const description = updateDisplayOptions({ show: { resource: ['invoice'],
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, async (itemIndex) => {
-		const check = new InputValidator(this.getNode(), itemIndex);
+		const check = new InputValidator(this, itemIndex);
 		const ref = invoiceRef(this, itemIndex, check);
 		const envelope = await chaserRequest(this, {
 			method: 'GET',

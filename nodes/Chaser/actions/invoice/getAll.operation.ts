@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { forEachItem } from '../../helpers/items';
 import { simplifyAll } from '../../helpers/simplify';
-import { InputValidator } from '../../helpers/validation';
+import { InputValidator, isBlank } from '../../helpers/validation';
 import { chaserPaginate, filterQuery } from '../../transport';
 import { INVOICE_STATUSES, invoiceStatusOptions, returnAllOrLimit, simplifyField } from '../common.descriptions';
 import { INVOICE_SUMMARY_FIELDS } from './fields';
@@ -54,7 +54,7 @@ const properties: INodeProperties[] = [
 				name: 'date_to',
 				type: 'dateTime',
 				default: '',
-				description: 'Only invoices issued on or before this date (a date without a time includes the whole day)',
+				description: 'Only invoices issued on or before this date, that whole day included',
 			},
 			{
 				displayName: 'Due Date From',
@@ -69,7 +69,7 @@ const properties: INodeProperties[] = [
 				type: 'dateTime',
 				default: '',
 				description:
-					'Only invoices due on or before this date (a date without a time includes the whole day). With Amount Due Min 0.01 and status Authorised this lists what is overdue.',
+					"Only invoices due on or before this date, that whole day included. With Amount Due Min 0.01 and status Authorised, {{ $today.minus(1, 'day') }} lists what is overdue.",
 			},
 			{ displayName: 'Invoice Number', name: 'invoice_number', type: 'string', default: '', placeholder: 'e.g. INV-1042' },
 			{
@@ -89,7 +89,7 @@ export const description = updateDisplayOptions({ show: { resource: ['invoice'],
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, async (itemIndex) => {
-		const check = new InputValidator(this.getNode(), itemIndex);
+		const check = new InputValidator(this, itemIndex);
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const issued = check.dateRange(filters.date_from, filters.date_to, { from: 'Date From', to: 'Date To' });
@@ -99,8 +99,8 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		});
 		const qs = filterQuery([
 			{ field: 'status', operator: 'in', value: statuses(filters.status, check) },
-			{ field: 'customer_external_id', operator: 'eq', value: text(filters.customer_external_id) },
-			{ field: 'invoice_number', operator: 'eq', value: text(filters.invoice_number) },
+			{ field: 'customer_external_id', operator: 'eq', value: check.text(filters.customer_external_id, 'Customer External ID') },
+			{ field: 'invoice_number', operator: 'eq', value: check.text(filters.invoice_number, 'Invoice Number') },
 			{ field: 'currency_code', operator: 'eq', value: currency(filters.currency_code, check) },
 			{ field: 'date', operator: 'gte', value: issued.from },
 			{ field: 'date', operator: 'lte', value: issued.to },
@@ -118,10 +118,6 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	});
 }
 
-function text(value: unknown): string | undefined {
-	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
-
 function statuses(value: unknown, check: InputValidator): string[] | undefined {
 	const list = Array.isArray(value) ? value : typeof value === 'string' && value !== '' ? value.split(',') : [];
 	if (list.length === 0) return undefined;
@@ -129,9 +125,9 @@ function statuses(value: unknown, check: InputValidator): string[] | undefined {
 }
 
 function currency(value: unknown, check: InputValidator): string | undefined {
-	return text(value) === undefined ? undefined : check.currency(value, 'Currency Code');
+	return isBlank(value) ? undefined : check.currency(value, 'Currency Code');
 }
 
 function amount(value: unknown, label: string, check: InputValidator): number | undefined {
-	return value === undefined || value === null || value === '' ? undefined : check.amount(value, label);
+	return isBlank(value) ? undefined : check.amount(value, label);
 }

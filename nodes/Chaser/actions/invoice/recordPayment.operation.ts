@@ -6,7 +6,7 @@ import { InputValidator } from '../../helpers/validation';
 import { chaserRequest } from '../../transport';
 import type { InvoiceRef } from './fields';
 import { invoiceLocator, invoiceNotFound, invoiceRef } from './fields';
-import { currencyDecimals, roundMoney } from './money';
+import { currencyDecimals, formatMoney, roundMoney } from './money';
 
 const properties: INodeProperties[] = [
 	{ ...invoiceLocator, description: 'The invoice the payment is for' },
@@ -27,7 +27,7 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		description:
-			'The date the money was received, e.g. the date on the bank statement. It also becomes the fully paid date when this payment settles the invoice.',
+			"The date the money was received, e.g. the date on the bank statement. It also becomes the fully paid date when this payment settles the invoice. Chaser keeps the calendar date: {{ $today }} is today in the workflow's time zone.",
 	},
 	{
 		displayName: 'Options',
@@ -44,6 +44,15 @@ const properties: INodeProperties[] = [
 				description:
 					"Whether to accept a payment larger than the amount due. The invoice is then marked Paid with nothing due, and the output's overpaid_amount says how much was paid over, so you can record it as an overpayment or refund it. When off, such a payment fails the item and the invoice is left unchanged.",
 			},
+			{
+				displayName: 'Payment Reference',
+				name: 'paymentReference',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. pi_3NkQ2x2eZvKYlo2C1a2b3c4d',
+				description:
+					"Your payment provider's or bank's ID for this payment. This node remembers the references it has recorded on each invoice (the last 10,000), so when a webhook delivers the same payment again it is not recorded twice: the item then outputs the invoice as it stands with payment_already_recorded true. If the payment cannot be recorded, its reference is forgotten so that it can be sent again.",
+			},
 		],
 	},
 ];
@@ -54,17 +63,30 @@ export const description = updateDisplayOptions(
 );
 
 /**
+ * How n8n's deduplication store (the one the Remove Duplicates node uses, kept in n8n's database) holds
+ * the payment references this node has recorded: per node, the last 10,000.
+ */
+const REFERENCES = { scope: 'node', options: { mode: 'entries', maxEntries: 10_000 } } as const;
+
+/**
  * Adds a payment to an invoice: reads it, appends `{amount, date}` to its payments (keeping earlier
  * ones, as Chaser replaces the list it is sent), updates amount_paid and amount_due, and marks it Paid
- * when nothing is left due. Outputs the updated invoice plus `overpaid_amount`.
+ * when nothing is left due. Outputs the updated invoice plus `overpaid_amount` and
+ * `payment_already_recorded`.
+ *
+ * With a Payment Reference, the reference is recorded in n8n's deduplication store before the update
+ * (so a second delivery arriving while the first is being written finds it) and forgotten again if the
+ * payment is refused or the update fails (so that it can be retried). A reference already recorded means
+ * the payment is not applied again.
  */
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, async (itemIndex) => {
-		const check = new InputValidator(this.getNode(), itemIndex);
+		const check = new InputValidator(this, itemIndex);
 		const ref = invoiceRef(this, itemIndex, check);
 		const amount = check.amount(this.getNodeParameter('amount', itemIndex), 'Amount', { positive: true });
-		const date = check.dateTime(this.getNodeParameter('paymentDate', itemIndex), 'Payment Date');
+		const date = check.date(this.getNodeParameter('paymentDate', itemIndex), 'Payment Date');
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const reference = check.text(options.paymentReference, 'Payment Reference');
 
 		const current = await chaserRequest(this, {
 			method: 'GET',
@@ -73,16 +95,29 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			notFoundMessage: invoiceNotFound(ref),
 		});
 		const invoice = current.data as IDataObject;
-		const { body, overpaid } = applyPayment(invoice, ref, amount, date, options.allowOverpayment === true, check);
-
-		const updated = await chaserRequest(this, {
-			method: 'PUT',
-			path: `/v1/invoices/${ref.segment}`,
-			body,
-			itemIndex,
-			notFoundMessage: invoiceNotFound(ref),
-		});
-		return { ...(updated.data as IDataObject), overpaid_amount: overpaid };
+		// One bank payment can be split across invoices, so a reference is remembered per invoice.
+		const references = reference === undefined ? [] : [JSON.stringify([invoice.id, reference])];
+		if (references.length > 0) {
+			const { processed } = await this.helpers.checkProcessedAndRecord(references, REFERENCES.scope, REFERENCES.options);
+			if (processed.length > 0) return { ...invoice, overpaid_amount: 0, payment_already_recorded: true };
+		}
+		let recordedNow = false;
+		try {
+			const { body, overpaid } = applyPayment(invoice, ref, amount, date, options.allowOverpayment === true, check);
+			const updated = await chaserRequest(this, {
+				method: 'PUT',
+				path: `/v1/invoices/${ref.segment}`,
+				body,
+				itemIndex,
+				notFoundMessage: invoiceNotFound(ref),
+			});
+			recordedNow = true;
+			return { ...(updated.data as IDataObject), overpaid_amount: overpaid, payment_already_recorded: false };
+		} finally {
+			if (!recordedNow && references.length > 0) {
+				await this.helpers.removeProcessed(references, REFERENCES.scope, REFERENCES.options);
+			}
+		}
 	});
 }
 
@@ -94,10 +129,9 @@ function applyPayment(
 	allowOverpayment: boolean,
 	check: InputValidator,
 ): { body: IDataObject; overpaid: number } {
-	const currency = typeof invoice.currency_code === 'string' ? invoice.currency_code : '';
-	const decimals = currencyDecimals(currency);
+	const decimals = currencyDecimals(invoice.currency_code);
 	const money = (value: number) => roundMoney(value, decimals);
-	const show = (value: number) => `${value.toFixed(decimals)}${currency ? ` ${currency}` : ''}`;
+	const show = (value: number) => formatMoney(value, invoice.currency_code);
 
 	const amount = money(rawAmount);
 	if (amount <= 0) check.fail(`"Amount" must be at least ${show(10 ** -decimals)}, got ${rawAmount}`);

@@ -6,6 +6,7 @@ import { InputValidator } from '../../helpers/validation';
 import { chaserRequest } from '../../transport';
 import { byDisplayName } from '../common.descriptions';
 import { invoiceBody, invoiceLocator, invoiceNotFound, invoiceRef, invoiceUpdateFields } from './fields';
+import { checkInvoiceAmounts } from './money';
 
 const properties: INodeProperties[] = [
 	invoiceLocator,
@@ -16,7 +17,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		description:
-			'Only the fields set here change. To record a payment, the Record Payment operation keeps Amount Due, Amount Paid and Payments consistent for you.',
+			'Only the fields set here change, and the amounts set are checked against each other (Amount Due and Amount Paid not above Total, Paid only with nothing due). To record a payment, the Record Payment operation keeps Amount Due, Amount Paid and Payments consistent for you.',
 		options: byDisplayName(invoiceUpdateFields),
 	},
 ];
@@ -25,9 +26,10 @@ export const description = updateDisplayOptions({ show: { resource: ['invoice'],
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, async (itemIndex) => {
-		const check = new InputValidator(this.getNode(), itemIndex);
+		const check = new InputValidator(this, itemIndex);
 		const ref = invoiceRef(this, itemIndex, check);
-		const body = invoiceBody(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, check);
+		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+		const body = checkInvoiceAmounts(invoiceBody(fields, check), check);
 		if (Object.keys(body).length === 0) check.fail('Set at least one field in "Update Fields"');
 		const envelope = await chaserRequest(this, {
 			method: 'PUT',

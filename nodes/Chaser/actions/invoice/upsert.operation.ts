@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { batchingField, upsertItems } from '../../helpers/upsert';
 import { customerLocator } from '../common.descriptions';
-import { invoiceOptionalFields, invoiceRequiredFields, newInvoiceBody } from './fields';
+import { invoiceOptionalFields, invoiceRequiredFields, legacyAmountFields, newInvoiceBody } from './fields';
+import { checkInvoiceAmounts, settleInvoiceAmounts } from './money';
 
 const [invoiceIdField, invoiceNumberField, ...otherRequired] = invoiceRequiredFields;
 
@@ -27,6 +28,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: invoiceOptionalFields,
 	},
+	...legacyAmountFields,
 	batchingField,
 ];
 
@@ -36,9 +38,17 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return await upsertItems(this, {
 		collectionPath: '/v1/invoices',
 		bulkPath: '/v1/bulk/invoices',
+		keyLabel: 'invoice ID',
 		buildEntry: async (itemIndex, check) => {
-			const body = await newInvoiceBody(this, itemIndex, check);
+			const body = await newInvoiceBody(this, itemIndex, check, (fields) => checkInvoiceAmounts(fields, check));
 			return { key: body.invoice_id as string, body };
+		},
+		// An invoice already in Chaser keeps what it has paid unless the item says otherwise (see money.ts):
+		// reading it costs one request per batch, and none when both amounts are given.
+		stored: {
+			keyField: 'invoice_id',
+			needed: (body) => body.amount_due === undefined || (body.amount_paid === undefined && body.payments === undefined),
+			finish: settleInvoiceAmounts,
 		},
 	});
 }

@@ -74,7 +74,7 @@ const SYNC_RATE_LIMIT = {
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, async (itemIndex) => {
-		const check = new InputValidator(this.getNode(), itemIndex);
+		const check = new InputValidator(this, itemIndex);
 		const chosen = this.getNodeParameter('tasks', itemIndex, []) as unknown;
 		const tasks = (Array.isArray(chosen) ? chosen : [chosen]).filter((task) => task !== '' && task != null);
 		const body: IDataObject =

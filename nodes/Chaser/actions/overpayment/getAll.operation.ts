@@ -26,7 +26,7 @@ export const description = updateDisplayOptions({ show: { resource: ['overpaymen
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, async (itemIndex) => {
-		const check = new InputValidator(this.getNode(), itemIndex);
+		const check = new InputValidator(this, itemIndex);
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 		const qs = filterQuery(creditFilterConditions(filters, check, OVERPAYMENT));
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;

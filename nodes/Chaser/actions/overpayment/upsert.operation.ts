@@ -29,6 +29,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	return await upsertItems(this, {
 		collectionPath: OVERPAYMENT.collectionPath,
 		bulkPath: OVERPAYMENT.bulkPath,
+		keyLabel: `${OVERPAYMENT.noun} ID`,
 		buildEntry: async (itemIndex, check) => await buildCreditEntry(this, itemIndex, check, OVERPAYMENT),
 	});
 }

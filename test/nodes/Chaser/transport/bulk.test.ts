@@ -19,7 +19,10 @@ afterEach(() => {
 });
 
 const entries = (n: number, bad: number[] = []) =>
-	Array.from({ length: n }, (_, i) => ({ external_id: `C-${i}`, company_name: `Company ${i}`, ...(bad.includes(i) ? { bad: true } : {}) }));
+	Array.from({ length: n }, (_, i) => ({
+		body: { external_id: `C-${i}`, company_name: `Company ${i}`, ...(bad.includes(i) ? { bad: true } : {}) },
+		label: `item ${i}, external ID 'C-${i}'`,
+	}));
 
 const batchOf = (options: IHttpRequestOptions) => (options.body as { entries: IDataObject[] }).entries;
 
@@ -98,9 +101,13 @@ describe('chaserBulkUpsert', () => {
 		expect(results.flatMap((result, index) => (result.ok ? [] : [index]))).toEqual([3, 42, 120]);
 		expect(endpoint.stored).toHaveLength(147);
 		expect(new Set(endpoint.stored).size).toBe(147);
+		// Named by the entry's label, never by its position in the batch (entries[42]).
 		const failed = results[42] as { ok: false; error: { message: string; httpCode: string } };
-		expect(failed.error.message).toBe('Chaser rejected the request: company_name is invalid');
+		expect(failed.error.message).toBe("Chaser rejected item 42, external ID 'C-42': company_name is invalid");
 		expect(failed.error.httpCode).toBe('400');
+		expect((results[120] as { ok: false; error: { message: string } }).error.message).toBe(
+			"Chaser rejected item 120, external ID 'C-120': company_name is invalid",
+		);
 	});
 
 	it('when every entry is named, fails them all without sending them again', async () => {
@@ -121,6 +128,10 @@ describe('chaserBulkUpsert', () => {
 		const rejectedAlone = fake.sent.filter((request) => batchOf(request).length === 1 && batchOf(request)[0].bad);
 		expect(rejectedAlone).toHaveLength(2);
 		expect(fake.sent.length).toBeLessThanOrEqual(2 * 2 * Math.ceil(Math.log2(100)) + 1);
+		// Rejected on its own, the entry is still named by its label, not as entries[0] of a one-entry batch.
+		expect((results[61] as { ok: false; error: { message: string } }).error.message).toBe(
+			"Chaser rejected item 61, external ID 'C-61': validation failed",
+		);
 	});
 
 	it('a batch that fails for another reason fails as a whole, and the next batches still go', async () => {

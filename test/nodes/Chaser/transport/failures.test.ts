@@ -102,6 +102,25 @@ describe('classifyResponse', () => {
 	it.each([400, 403, 404])('treats %i as a client failure', (status) => {
 		expect(response(status, { message: 'nope' })).toMatchObject({ kind: 'client', status, message: 'nope', neverLanded: true });
 	});
+
+	it.each([301, 302, 303, 307, 308])('treats %i as a redirect, keeping only where it points: scheme, host and path', (status) => {
+		const redirect = (location: string | undefined) =>
+			classifyResponse(
+				{ statusCode: status, body: '', headers: location === undefined ? {} : { location } },
+				'https://openapi.chaserhq.com/v1/organisation?page=0',
+			);
+		expect(redirect('https://k:s@elsewhere.example:8443/v1/organisation?token=t#x')).toEqual({
+			ok: false,
+			kind: 'redirect',
+			status,
+			message: `HTTP ${status}`,
+			location: 'https://elsewhere.example:8443/v1/organisation',
+			neverLanded: true,
+		});
+		expect(redirect('/v2/organisation?token=t')).toMatchObject({ location: 'https://openapi.chaserhq.com/v2/organisation' });
+		expect(redirect('//k:s@elsewhere.example/x')).toMatchObject({ location: 'https://elsewhere.example/x' });
+		expect(redirect(undefined)).toMatchObject({ kind: 'redirect', location: undefined });
+	});
 });
 
 describe('classifyThrown', () => {

@@ -234,11 +234,12 @@ describe('fault matrix', () => {
 				onError: 'continueRegularOutput',
 			});
 			expectEachItemOnce(result, 2);
-			// n8n keeps only `error` in the item's JSON; the description travels on the error itself.
+			// The error item is the input row plus what happened and what to do.
 			expect(result.success[0].json).toEqual({
+				id: 'N-1',
 				error: 'Chaser had a problem handling the request (HTTP 500): internal server error',
+				details: 'This is usually temporary. The node tried 3 time(s); run it again later.',
 			});
-			expect(result.success[0].error?.description).toBe('This is usually temporary. The node tried 3 time(s); run it again later.');
 			expect(result.success[1].json.external_id).toBe('N-2');
 			expect(storedExternalIds()).toEqual(['N-2']);
 			expect(chaser.calls()).toEqual([
@@ -298,8 +299,8 @@ describe('fault matrix', () => {
 			});
 			expect(result.success).toHaveLength(1);
 			expect(result.success[0].json.error).toBe('Could not reach Chaser: the connection was closed before Chaser answered');
-			expect(result.success[0].error?.description).toContain('ECONNRESET');
-			expect(result.success[0].error?.description).toContain('tried 3 time(s)');
+			expect(result.success[0].json.details).toContain('ECONNRESET');
+			expect(result.success[0].json.details).toContain('tried 3 time(s)');
 		});
 
 		it('get: Chaser never answers within the timeout', async () => {
@@ -311,7 +312,7 @@ describe('fault matrix', () => {
 				onError: 'continueRegularOutput',
 			});
 			expect(result.success[0].json.error).toBe('Chaser did not answer within 0.15 s');
-			expect(result.success[0].error?.description).toContain('"Timeout"');
+			expect(result.success[0].json.details).toContain('"Timeout"');
 			expect(chaser.calls()).toHaveLength(3);
 		});
 
@@ -354,7 +355,7 @@ describe('fault matrix', () => {
 				"Chaser's rate limit was still exceeded after waiting 4 s",
 				"Chaser's rate limit was still exceeded after waiting 4 s",
 			]);
-			expect(result.success[0].error?.description).toContain('Max Rate Limit Wait');
+			expect(result.success[0].json.details).toContain('Max Rate Limit Wait');
 			expect(chaser.sandbox.count('customers')).toBe(0);
 			expect(slept).toEqual([2_000, 2_000, 2_000, 2_000]);
 		});
@@ -375,20 +376,20 @@ describe('fault matrix', () => {
 			expect(chaser.calls()).toEqual(Array(4).fill('PUT /v1/bulk/customers'));
 		});
 
-		it('bulk: an entry Chaser rejects fails alone; the rest of its batch lands', async () => {
-			// The same external ID twice in one batch: Chaser names the second (index 20).
+		it('bulk: the same external ID twice is sent in order, in separate requests, and nothing is rejected', async () => {
+			// Chaser refuses the same record twice in one request, so the batch goes out before item 20 joins it.
 			const ids = Array.from({ length: 150 }, (_, i) => (i === 20 ? 'NEW-10' : `NEW-${i}`));
 			const result = await chaser.run({
-				parameters: { resource: 'customer', operation: 'upsert', externalId: '={{ $json.id }}', companyName: 'Acme' },
+				parameters: { resource: 'customer', operation: 'upsert', externalId: '={{ $json.id }}', companyName: '={{ $json.id }}' },
 				items: ids.map((id) => ({ id })),
 				onError: 'continueErrorOutput',
 			});
 			expectEachItemOnce(result, 150);
-			expect(result.errorOutput.map((item) => pairedIndex(item))).toEqual([20]);
-			expect(result.errorOutput[0].json.error).toBe('Chaser rejected the request: external_id duplicates entries[10]');
+			expect(result.errorOutput).toEqual([]);
+			expect(result.success[20].json).toMatchObject({ external_id: 'NEW-10', created: false });
 			expect(storedExternalIds().sort()).toEqual([...new Set(ids)].sort());
 			expect((chaser.sandbox.requests as Array<{ body: { entries: unknown[] } }>).map((request) => request.body.entries.length)).toEqual([
-				100, 99, 50,
+				20, 100, 30,
 			]);
 		});
 

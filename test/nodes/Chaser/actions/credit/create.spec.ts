@@ -69,7 +69,8 @@ export function describeCreate(p: CreditProfile): void {
 					currency_code: 'EUR',
 					total: 80.5,
 					remaining_credit: 0,
-					date: '2024-03-16T08:30:00.000Z',
+					// 09:30 at +01:00 is 16 March where it was written: that calendar date is kept.
+					date: '2024-03-16T00:00:00.000Z',
 					status: 'PAID',
 					customer_external_id: 'CUST-00002',
 				},

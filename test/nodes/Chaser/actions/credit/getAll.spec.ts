@@ -50,20 +50,26 @@ export function describeGetAll(p: CreditProfile): void {
 				});
 			});
 
-			it('keeps a time given in Date To, and takes a date range open at one end', async () => {
+			it('reads the date range as calendar dates: Date To covers its whole day, and either end may be open', async () => {
+				// 12:00 UTC on 31 March is 31 March in London: the range is that whole day, which holds B.
 				const byTime = await chaser.run({
 					parameters: { ...base, returnAll: true, filters: { date_from: '2024-03-31T00:00:00Z', date_to: '2024-03-31T12:00:00Z' } },
+					timezone: 'Europe/London',
 				});
-				expect(byTime.success).toEqual([]);
+				expect(byTime.success.map((output) => output.json[p.key])).toEqual(['B']);
 				expect(chaser.sandbox.requests[0].query).toMatchObject({
 					'filter[date][gte]': '2024-03-31T00:00:00.000Z',
-					'filter[date][lte]': '2024-03-31T12:00:00.000Z',
+					'filter[date][lte]': '2024-03-31T23:59:59.999Z',
 				});
 
+				// The same instant is 1 April in Sydney.
 				chaser.sandbox.clearLog();
-				const since = await chaser.run({ parameters: { ...base, filters: { date_from: '2024-03-31T12:00:00Z' } } });
-				expect(since.success.map((output) => output.json[p.key])).toEqual(['B', 'C']);
-				expect(chaser.sandbox.requests[0].query).toEqual({ 'filter[date][gte]': '2024-03-31T12:00:00.000Z', page: '0', limit: '50' });
+				const since = await chaser.run({
+					parameters: { ...base, filters: { date_from: '2024-03-31T14:00:00Z' } },
+					timezone: 'Australia/Sydney',
+				});
+				expect(since.success.map((output) => output.json[p.key])).toEqual(['C']);
+				expect(chaser.sandbox.requests[0].query).toEqual({ 'filter[date][gte]': '2024-04-01T00:00:00.000Z', page: '0', limit: '50' });
 			});
 
 			const number = p.number;
@@ -99,7 +105,7 @@ export function describeGetAll(p: CreditProfile): void {
 				[{ date_from: 'last week' }, '"Date From" must be a date such as 2024-04-23 or 2024-04-23T11:00:00Z, got "last week" [item 0]'],
 				[
 					{ date_from: '2024-04-01', date_to: '2024-03-01' },
-					'"Date From" (2024-04-01T00:00:00.000Z) must be on or before "Date To" (2024-03-01T23:59:59.999Z) [item 0]',
+					'"Date From" (2024-04-01) must be on or before "Date To" (2024-03-01) [item 0]',
 				],
 				[{ status: 'OPEN' }, `"Status" must be one of ${p.statuses}, got "OPEN" [item 0]`],
 			])('rejects filters %j before sending anything', async (filters, message) => {

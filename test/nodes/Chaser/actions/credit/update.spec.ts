@@ -59,7 +59,7 @@ export function describeUpdate(p: CreditProfile): void {
 			expect(result.error).toBeUndefined();
 			expect(chaser.sandbox.requests[0].body).toEqual({
 				customer_external_id: 'CUST-00003',
-				date: '2024-04-01T10:00:00.000Z',
+				date: '2024-04-01T00:00:00.000Z',
 				currency_code: 'USD',
 				...numberField(p, 'CN-0001-A'),
 			});

@@ -56,7 +56,7 @@ export function describeUpsert(p: CreditProfile): void {
 			});
 			expect(result.success.map((output) => [output.pairedItem, output.json[p.key], output.json.id])).toEqual([
 				[{ item: 0 }, 'NEW-1', recordIn(chaser, p, 'NEW-1').id],
-				[{ item: 1 }, 'OLD-1', undefined],
+				[{ item: 1 }, 'OLD-1', null],
 				[{ item: 2 }, 'NEW-2', recordIn(chaser, p, 'NEW-2').id],
 			]);
 			expect(p.find(chaser, 'OLD-1')).toMatchObject({ id: existingId, remaining_credit: 0, status: 'PAID' });
@@ -81,8 +81,14 @@ export function describeUpsert(p: CreditProfile): void {
 				const { errors, ok: landed, paired } = outcomes(result, onError);
 				expect(paired).toEqual(itemIndexes(5));
 								expect(errors.map((output) => output.pairedItem)).toEqual([{ item: 1 }, { item: 3 }]);
-				expect(errors[0].json.error).toMatch(/^Chaser rejected the request: .*unknown customer: CUST-404$/);
-				expect(errors[1].json.error).toBe('"Total" must be a number, got "abc" [item 3]');
+				// Each error item is its input row plus what went wrong, naming the item and its ID.
+				expect(errors[0].json).toEqual({
+					...item('NEW-2', { customer: 'CUST-404' }),
+					error: `Chaser rejected item 1, ${p.noun} ID 'NEW-2': customer_external_id references an unknown customer: CUST-404`,
+					// An unknown customer: the advice is to check the Customer field or create the customer first.
+					details: expect.stringMatching(/check the Customer field, or create the customer first/),
+				});
+				expect(errors[1].json).toEqual({ ...item('NEW-3', { total: 'abc' }), error: '"Total" must be a number, got "abc" [item 3]' });
 				expect(landed.map((output) => [output.pairedItem, output.json[p.key]])).toEqual([
 					[{ item: 0 }, 'NEW-1'],
 					[{ item: 2 }, 'OLD-1'],

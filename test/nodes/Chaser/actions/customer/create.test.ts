@@ -116,6 +116,55 @@ describe('customer: create', () => {
 		expect(chaser.sandbox.findCustomer('CUST-4')).toMatchObject({ contact_email_address: 'ap@delta.co.uk' });
 	});
 
+	it('sends numbers where Chaser wants text as their decimal text, as they come from spreadsheet cells', async () => {
+		const result = await chaser.run({
+			parameters: {
+				...parameters,
+				additionalFields: {
+					phone_number: '={{ $json.phone }}',
+					mobile_number: '={{ $json.mobile }}',
+					contact_first_name: '={{ $json.first }}',
+					addresses: { address: [{ address_line1: '={{ $json.street }}', postal_code: '={{ $json.zip }}' }] },
+					groups: { group: [{ name: '={{ $json.group }}' }] },
+				},
+			},
+			items: [{ id: 10042, name: 2024, phone: 442079460000, mobile: 447700900123, first: '  Jane ', street: 221, zip: 10115, group: 7 }],
+		});
+		expect(result.error).toBeUndefined();
+		expect(chaser.sandbox.requests[0].body).toEqual({
+			external_id: '10042',
+			company_name: '2024',
+			phone_number: '442079460000',
+			mobile_number: '447700900123',
+			contact_first_name: 'Jane',
+			addresses: [{ address_line1: '221', address_type: 'Billing', postal_code: '10115' }],
+			groups: [{ name: '7', status: 'ACTIVE' }],
+		});
+		expect(chaser.sandbox.findCustomer('10042')).toMatchObject({ phone_number: '442079460000', company_name: '2024' });
+	});
+
+	it.each([
+		[{ phone: true }, '"Phone Number" must be text, got true [item 0]'],
+		[{ phone: { number: '+44' } }, '"Phone Number" must be text, got {"number":"+44"} [item 0]'],
+		[{ phone: ['+44', '+33'] }, '"Phone Number" must be text, got ["+44","+33"] [item 0]'],
+		[{ street: { line: 1 } }, '"Addresses > Address 1 > Address Line 1" must be text, got {"line":1} [item 0]'],
+		[{ id: false }, '"External ID" must be text, got false [item 0]'],
+	])('refuses %j, which cannot be text, before sending anything', async (fields, message) => {
+		const result = await chaser.run({
+			parameters: {
+				...parameters,
+				additionalFields: {
+					phone_number: '={{ $json.phone }}',
+					addresses: { address: [{ address_line1: '={{ $json.street }}' }] },
+				},
+			},
+			items: [{ id: 'CUST-1', name: 'Acme', phone: '+442079460000', street: '1 High Street', ...fields }],
+		});
+		expect(result.error?.name).toBe('NodeOperationError');
+		expect(result.error?.message).toBe(message);
+		expect(chaser.calls()).toEqual([]);
+	});
+
 	it('reports a duplicate external ID as a clear 400 from Chaser', async () => {
 		chaser.sandbox.seed({ customers: 1, invoicesPerCustomer: 0, creditNotes: 0, overpayments: 0, contactPersonsPerCustomer: 0 });
 		const result = await chaser.run({ parameters, items: [{ id: 'CUST-00001', name: 'Copy Ltd' }] });
@@ -171,9 +220,19 @@ describe('customer: create', () => {
 				[{ item: 0 }, 'CUST-A'],
 				[{ item: 3 }, 'CUST-C'],
 			]);
-			expect(errors.map((item) => [item.pairedItem, item.json.error])).toEqual([
-				[{ item: 1 }, expect.stringMatching(/external_id already exists/)],
-				[{ item: 2 }, '"Company Name" is required [item 2]'],
+			// Each error item keeps its input row, with what happened and, where there is some, what to do.
+			expect(errors.map((item) => [item.pairedItem, item.json])).toEqual([
+				[
+					{ item: 1 },
+					{
+						id: 'CUST-00001',
+						name: 'Duplicate Ltd',
+						error: 'Chaser rejected the request: external_id already exists',
+						details:
+							'A record with this ID is already in Chaser. To change it, use Update, or Create or Update, which creates or updates by ID in one step; Get reads it.',
+					},
+				],
+				[{ item: 2 }, { id: 'CUST-B', name: '', error: '"Company Name" is required [item 2]' }],
 			]);
 			expect(result.success.length + result.errorOutput.length).toBe(4);
 			if (onError === 'continueErrorOutput') expect(result.success.every((item) => !item.json.error)).toBe(true);

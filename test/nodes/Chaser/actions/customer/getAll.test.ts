@@ -98,6 +98,26 @@ describe('customer: getAll', () => {
 		});
 	});
 
+	it('takes filter values from numeric cells as text, and refuses values that cannot be text', async () => {
+		const parameters = {
+			resource: 'customer',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { external_id: '={{ $json.id }}', company_name: '={{ $json.name }}' },
+		};
+		const result = await chaser.run({ parameters, items: [{ id: 10042, name: 2024 }] });
+		expect(result.error).toBeUndefined();
+		expect(chaser.sandbox.requests[0].query).toMatchObject({
+			'filter[external_id][in]': '10042',
+			'filter[company_name][eq]': '2024',
+		});
+
+		chaser.sandbox.clearLog();
+		const bad = await chaser.run({ parameters, items: [{ id: ['A', 'B'], name: 'Acme' }] });
+		expect(bad.error?.message).toBe('"External IDs" must be text, got ["A","B"] [item 0]');
+		expect(chaser.calls()).toEqual([]);
+	});
+
 	it('returns nothing (and no error) when no customer matches', async () => {
 		const result = await chaser.run({ parameters: { resource: 'customer', operation: 'getAll', returnAll: true } });
 		expect(result.error).toBeUndefined();

@@ -39,11 +39,27 @@ describe('customer: upsert', () => {
 		const created = must(chaser.sandbox.findCustomer('CUST-NEW'));
 		expect(chaser.sandbox.findCustomer('CUST-00001')).toMatchObject({ company_name: 'Renamed One Ltd' });
 		expect(created).toMatchObject({ company_name: 'Brand New Ltd' });
+		// Every record has the same keys: id is Chaser's ID for a record this run created, null for one it updated.
 		expect(result.success.map((item) => [item.pairedItem, item.json])).toEqual([
-			[{ item: 0 }, { external_id: 'CUST-00001', company_name: 'Renamed One Ltd', contact_email_address: 'one@example.com' }],
+			[
+				{ item: 0 },
+				{
+					external_id: 'CUST-00001',
+					company_name: 'Renamed One Ltd',
+					contact_email_address: 'one@example.com',
+					id: null,
+					created: false,
+				},
+			],
 			[
 				{ item: 1 },
-				{ external_id: 'CUST-NEW', company_name: 'Brand New Ltd', contact_email_address: 'new@example.com', id: created.id },
+				{
+					external_id: 'CUST-NEW',
+					company_name: 'Brand New Ltd',
+					contact_email_address: 'new@example.com',
+					id: created.id,
+					created: true,
+				},
 			],
 		]);
 		expect(chaser.sandbox.count('customers')).toBe(3);
@@ -78,8 +94,8 @@ describe('customer: upsert', () => {
 		]);
 	});
 
-	it('splits out an entry Chaser rejects so the others still land', async () => {
-		// Renaming onto a taken external ID is something only Chaser can catch.
+	it('sends the same customer twice in one run in two requests, in order, so the later row wins', async () => {
+		// Chaser refuses the same record twice in one bulk request: the batch is sent before the second row joins.
 		const result = await chaser.run({
 			parameters: {
 				resource: 'customer',
@@ -89,19 +105,19 @@ describe('customer: upsert', () => {
 			},
 			items: [
 				{ id: 'CUST-X', name: 'X Ltd' },
-				{ id: 'CUST-X', name: 'X Again Ltd' },
 				{ id: 'CUST-Y', name: 'Y Ltd' },
+				{ id: 'CUST-X', name: 'X Again Ltd' },
 			],
-			onError: 'continueRegularOutput',
 		});
 		expect(result.error).toBeUndefined();
-		expect(result.success.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(result.success[0].json).toMatchObject({ external_id: 'CUST-X', company_name: 'X Ltd' });
-		expect(result.success[1].json.error).toMatch(/^Chaser rejected the request: .*duplicates entries\[0\]/);
-		expect(result.success[2].json).toMatchObject({ external_id: 'CUST-Y' });
-		expect(chaser.sandbox.findCustomer('CUST-X')).toMatchObject({ company_name: 'X Ltd' });
-		expect(chaser.sandbox.findCustomer('CUST-Y')).toBeDefined();
+		expect(result.success.map((item) => [item.pairedItem, item.json.company_name, item.json.created])).toEqual([
+			[{ item: 0 }, 'X Ltd', true],
+			[{ item: 1 }, 'Y Ltd', true],
+			[{ item: 2 }, 'X Again Ltd', false],
+		]);
 		expect(chaser.calls()).toEqual(['PUT /v1/bulk/customers', 'PUT /v1/bulk/customers']);
+		expect(chaser.sandbox.requests.map((request) => (request.body as { entries: unknown[] }).entries.length)).toEqual([2, 1]);
+		expect(chaser.sandbox.findCustomer('CUST-X')).toMatchObject({ company_name: 'X Again Ltd' });
 	});
 
 	it('with Use Bulk Endpoint off, updates with PUT and creates with POST after a 404', async () => {
@@ -120,8 +136,8 @@ describe('customer: upsert', () => {
 		]);
 		expect(chaser.sandbox.requests.map((request: { status: number }) => request.status)).toEqual([200, 404, 200]);
 		expect(result.success.map((item) => item.json)).toEqual([
-			chaser.sandbox.findCustomer('CUST-00001'),
-			chaser.sandbox.findCustomer('CUST-NEW'),
+			{ ...chaser.sandbox.findCustomer('CUST-00001'), created: false },
+			{ ...chaser.sandbox.findCustomer('CUST-NEW'), created: true },
 		]);
 		expect(result.success.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	});

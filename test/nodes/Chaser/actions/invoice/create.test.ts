@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { useSandbox } from '../../../../helpers/sandbox';
 import { addCustomer, addInvoice, customerIn, invoiceIn, invoiceItem, newInvoiceParameters } from './fixtures';
 
@@ -71,10 +73,10 @@ describe('invoice: create', () => {
 			customer_external_id: 'CUST-2',
 			status: 'PAID',
 			sub_total: 1000,
-			fully_paid_date: '2025-03-20T10:30:00.000Z',
+			fully_paid_date: '2025-03-20T00:00:00.000Z',
 			payments: [
 				{ amount: 700, date: '2025-03-10T00:00:00.000Z' },
-				{ amount: 500, date: '2025-03-20T10:30:00.000Z' },
+				{ amount: 500, date: '2025-03-20T00:00:00.000Z' },
 			],
 		});
 		expect(result.success[0].json).toMatchObject({ invoice_id: 'INV-9', status: 'PAID', amount_due: 0 });
@@ -85,7 +87,6 @@ describe('invoice: create', () => {
 		[{ currency: 'POUNDS' }, '"Currency Code" must be an ISO 4217 currency code such as GBP, USD or EUR, got "POUNDS" [item 0]'],
 		[{ number: ' ' }, '"Invoice Number" is required [item 0]'],
 		[{ id: '' }, '"Invoice ID" is required [item 0]'],
-		[{ due: -5 }, '"Amount Due" must be at least 0, got -5 [item 0]'],
 		[{ total: 'twelve' }, '"Total" must be a number, got "twelve" [item 0]'],
 		[{ total: '0x1A' }, '"Total" must be a number, got "0x1A" [item 0]'],
 		[{ total: '1e3' }, '"Total" must be a number, got "1e3" [item 0]'],
@@ -181,7 +182,187 @@ describe('invoice: create', () => {
 		expect(leapDay.error).toBeUndefined();
 		expect(chaser.sandbox.findInvoice('INV-4')).toMatchObject({
 			date: '2024-02-29T00:00:00.000Z',
-			due_date: '2024-03-31T23:59:59.000Z',
+			due_date: '2024-03-31T00:00:00.000Z',
 		});
+	});
+});
+
+describe('invoice: create, calendar dates', () => {
+	const chaser = useSandbox();
+	beforeEach(() => {
+		addCustomer(chaser.sandbox, 'CUST-1', 'Acme Trading Ltd');
+		chaser.sandbox.clearLog();
+	});
+
+	/** Sydney's midnight starting 26 November 2026, picked in each way a workflow can give it. */
+	const sameDay = {
+		date: `={{ {
+			luxon: DateTime.fromISO('2026-11-26T00:00:00', { zone: 'Australia/Sydney' }),
+			jsDate: new Date('2026-11-25T13:00:00Z'),
+		}[$json.form] ?? $json.date }}`,
+	};
+
+	it.each(['Australia/Sydney', 'America/New_York'])(
+		'keeps the date the user picked, whichever way it was picked (workflow time zone %s)',
+		async (timezone) => {
+			const forms = [
+				{ form: 'date', date: '2026-11-26' },
+				{ form: 'picker', date: '2026-11-26T00:00:00' },
+				{ form: 'offset', date: '2026-11-26T00:00:00.000+11:00' },
+				{ form: 'midnightUtc', date: '2026-11-26T00:00:00.000Z' },
+				{ form: 'luxon' },
+			];
+			const result = await chaser.run({
+				parameters: newInvoiceParameters('create', sameDay),
+				items: forms.map((form, n) => invoiceItem(`INV-${n}`, form)),
+				timezone,
+			});
+			expect(result.error).toBeUndefined();
+			expect(chaser.sandbox.requests.map((request) => (request.body as { date: string }).date)).toEqual(
+				Array(forms.length).fill('2026-11-26T00:00:00.000Z'),
+			);
+		},
+	);
+
+	it("reads an instant (a JS Date, a UTC time that is not midnight) in the workflow's time zone", async () => {
+		const items = [invoiceItem('INV-D', { form: 'jsDate' }), invoiceItem('INV-U', { date: '2026-11-25T13:00:00Z' })];
+		await chaser.run({ parameters: newInvoiceParameters('create', sameDay), items, timezone: 'Australia/Sydney' });
+		await chaser.run({
+			parameters: newInvoiceParameters('create', sameDay),
+			items: items.map((item) => ({ ...item, id: `${String(item.id)}-NY` })),
+			timezone: 'America/New_York',
+		});
+		const sent = chaser.sandbox.requests.map(({ body }) => body as { invoice_id: string; date: string });
+		expect(Object.fromEntries(sent.map((body) => [body.invoice_id, body.date]))).toEqual({
+			'INV-D': '2026-11-26T00:00:00.000Z',
+			'INV-U': '2026-11-26T00:00:00.000Z',
+			'INV-D-NY': '2026-11-25T00:00:00.000Z',
+			'INV-U-NY': '2026-11-25T00:00:00.000Z',
+		});
+	});
+
+	it.each(['Australia/Sydney', 'America/New_York', 'Pacific/Kiritimati'])(
+		'sends {{ $today }} and {{ $today.plus(30, "days") }} as the dates the expressions show (%s)',
+		async (timezone) => {
+			const result = await chaser.run({
+				parameters: newInvoiceParameters('create', {
+					date: '={{ $today }}',
+					dueDate: "={{ $today.plus(30, 'days') }}",
+					// What the expression editor shows for the same values, evaluated in the same run.
+					invoiceNumber: "={{ $today.toISODate() + ' ' + $today.plus(30, 'days').toISODate() }}",
+				}),
+				items: [invoiceItem('INV-T')],
+				timezone,
+			});
+			expect(result.error).toBeUndefined();
+			const sent = chaser.sandbox.requests[0].body as { date: string; due_date: string; invoice_number: string };
+			const [today, dueDay] = sent.invoice_number.split(' ');
+			expect(sent.date).toBe(`${today}T00:00:00.000Z`);
+			expect(sent.due_date).toBe(`${dueDay}T00:00:00.000Z`);
+		},
+	);
+});
+
+describe('invoice: create, amounts', () => {
+	const chaser = useSandbox();
+	beforeEach(() => {
+		addCustomer(chaser.sandbox, 'CUST-1', 'Acme Trading Ltd');
+		chaser.sandbox.clearLog();
+	});
+
+	const amountsSent = () =>
+		chaser.sandbox.requests.map(({ body }) => {
+			const { total, amount_paid, amount_due, status } = body as Record<string, unknown>;
+			return { total, amount_paid, amount_due, status };
+		});
+
+	it('works out what is left empty: Amount Paid 0 (or the sum of Payments), Amount Due the rest of Total', async () => {
+		const result = await chaser.run({
+			parameters: newInvoiceParameters('create'),
+			items: [
+				invoiceItem('INV-1', { due: undefined, paid: undefined }),
+				invoiceItem('INV-2', { total: 100.1, due: undefined, paid: 0.2 }),
+				invoiceItem('INV-3', { due: 700, paid: undefined }),
+				invoiceItem('INV-4', { currency: 'JPY', total: 1000, due: undefined, paid: 333 }),
+			],
+		});
+		const withPayments = await chaser.run({
+			parameters: newInvoiceParameters('create', {
+				additionalFields: {
+					payments: { payment: [{ amount: 250.5, date: '2025-03-05' }, { amount: 100, date: '2025-03-06' }] },
+				},
+			}),
+			items: [invoiceItem('INV-5', { total: 1000, due: undefined, paid: undefined })],
+		});
+		expect(result.error).toBeUndefined();
+		expect(withPayments.error).toBeUndefined();
+		expect(amountsSent()).toEqual([
+			{ total: 1200, amount_paid: 0, amount_due: 1200, status: 'AUTHORISED' },
+			// Rounded to the currency's minor unit: 99.9, not 99.89999999999999.
+			{ total: 100.1, amount_paid: 0.2, amount_due: 99.9, status: 'AUTHORISED' },
+			// Amount Due given below Total with nothing paid: the rest is credit applied.
+			{ total: 1200, amount_paid: 0, amount_due: 700, status: 'AUTHORISED' },
+			{ total: 1000, amount_paid: 333, amount_due: 667, status: 'AUTHORISED' },
+			{ total: 1000, amount_paid: 350.5, amount_due: 649.5, status: 'AUTHORISED' },
+		]);
+		expect(chaser.sandbox.findInvoice('INV-1')).toMatchObject({ amount_due: 1200, amount_paid: 0 });
+	});
+
+	it('still sends the amounts a workflow built with 0.1.0 set as top-level parameters', async () => {
+		const parameters = newInvoiceParameters('create', { amountDue: '={{ $json.legacyDue }}', amountPaid: 200 });
+		delete (parameters.additionalFields as IDataObject).amount_due;
+		delete (parameters.additionalFields as IDataObject).amount_paid;
+		const result = await chaser.run({
+			parameters,
+			items: [{ ...invoiceItem('INV-OLD', { total: 1200 }), legacyDue: 900 }],
+		});
+		expect(result.error).toBeUndefined();
+		// 1,200 − 200 paid − 900 due: 100 of credit, which the old workflow said and the node keeps.
+		expect(amountsSent()).toEqual([{ total: 1200, amount_paid: 200, amount_due: 900, status: 'AUTHORISED' }]);
+	});
+
+	it('saves an Authorised invoice with nothing left due and something paid as Paid', async () => {
+		const result = await chaser.run({
+			parameters: newInvoiceParameters('create'),
+			items: [invoiceItem('INV-1', { due: undefined, paid: 1200 }), invoiceItem('INV-2', { due: 0, paid: 0 })],
+		});
+		expect(result.error).toBeUndefined();
+		expect(amountsSent()).toEqual([
+			{ total: 1200, amount_paid: 1200, amount_due: 0, status: 'PAID' },
+			// Nothing paid and nothing due (fully credited): the status stays as given.
+			{ total: 1200, amount_paid: 0, amount_due: 0, status: 'AUTHORISED' },
+		]);
+	});
+
+	it.each([
+		[{ total: -10 }, '"Total" must be at least 0, got -10 [item 0]'],
+		[{ paid: -1 }, '"Amount Paid" must be at least 0, got -1 [item 0]'],
+		[{ due: -0.01 }, '"Amount Due" must be at least 0, got -0.01 [item 0]'],
+		[{ due: undefined, paid: 1500 }, '"Amount Paid" (1500.00 GBP) cannot be more than "Total" (1200.00 GBP) [item 0]'],
+		[{ due: 1300, paid: undefined }, '"Amount Due" (1300.00 GBP) cannot be more than "Total" (1200.00 GBP) [item 0]'],
+		[
+			{ due: 1000, paid: 300 },
+			'"Amount Due" (1000.00 GBP) and "Amount Paid" (300.00 GBP) add up to more than "Total" (1200.00 GBP) [item 0]',
+		],
+		[{ status: 'PAID', due: undefined, paid: 200 }, '"Status" is Paid but 1000.00 GBP is still due [item 0]'],
+		[{ status: 'PAID', due: undefined, paid: undefined }, '"Status" is Paid but 1200.00 GBP is still due [item 0]'],
+	])('refuses %j before sending anything', async (input: IDataObject, message) => {
+		const { status, ...fields } = input;
+		const result = await chaser.run({
+			parameters: newInvoiceParameters('create', typeof status === 'string' ? { status } : {}),
+			items: [invoiceItem('INV-1', fields)],
+		});
+		expect(result.error?.name).toBe('NodeOperationError');
+		expect(result.error?.message).toBe(message);
+		expect(chaser.calls()).toEqual([]);
+	});
+
+	it('accepts amounts that only add up once rounded to the currency', async () => {
+		const result = await chaser.run({
+			parameters: newInvoiceParameters('create'),
+			items: [invoiceItem('INV-1', { total: 0.3, due: 0.2, paid: 0.1 })],
+		});
+		expect(result.error).toBeUndefined();
+		expect(amountsSent()).toEqual([{ total: 0.3, amount_paid: 0.1, amount_due: 0.2, status: 'AUTHORISED' }]);
 	});
 });

@@ -38,8 +38,14 @@ export function addInvoice(sandbox: Sandbox, invoiceId: string, fields: IDataObj
 	return record as IDataObject;
 }
 
-/** Parameters of Create / Create or Update for an invoice taken from the item's json. */
-export function newInvoiceParameters(operation: 'create' | 'upsert', extra: INodeParameters = {}): INodeParameters {
+/**
+ * Parameters of Create / Create or Update for an invoice taken from the item's json. Amount Due and Amount
+ * Paid come from the item's `due` and `paid` (left out when the item has none); `additionalFields` adds to them.
+ */
+export function newInvoiceParameters(
+	operation: 'create' | 'upsert',
+	{ additionalFields = {}, ...extra }: INodeParameters = {},
+): INodeParameters {
 	return {
 		resource: 'invoice',
 		operation,
@@ -49,10 +55,9 @@ export function newInvoiceParameters(operation: 'create' | 'upsert', extra: INod
 		status: 'AUTHORISED',
 		currencyCode: '={{ $json.currency }}',
 		total: '={{ $json.total }}',
-		amountDue: '={{ $json.due }}',
-		amountPaid: '={{ $json.paid }}',
 		date: '={{ $json.date }}',
 		dueDate: '={{ $json.dueDate }}',
+		additionalFields: { amount_due: '={{ $json.due }}', amount_paid: '={{ $json.paid }}', ...(additionalFields as object) },
 		...extra,
 	};
 }

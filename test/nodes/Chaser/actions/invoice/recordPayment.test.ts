@@ -57,13 +57,13 @@ describe('invoice: recordPayment', () => {
 		});
 		expect(result.error).toBeUndefined();
 		expect(chaser.sandbox.requests[1].body).toEqual({
-			payments: [EARLIER, { amount: 749.5, date: '2025-03-20T14:30:00.000Z' }],
+			payments: [EARLIER, { amount: 749.5, date: '2025-03-20T00:00:00.000Z' }],
 			amount_paid: 1000,
 			amount_due: 0,
 			status: 'PAID',
-			fully_paid_date: '2025-03-20T14:30:00.000Z',
+			fully_paid_date: '2025-03-20T00:00:00.000Z',
 		});
-		expect(result.success[0].json).toMatchObject({ status: 'PAID', amount_due: 0, fully_paid_date: '2025-03-20T14:30:00.000Z', overpaid_amount: 0 });
+		expect(result.success[0].json).toMatchObject({ status: 'PAID', amount_due: 0, fully_paid_date: '2025-03-20T00:00:00.000Z', overpaid_amount: 0 });
 		expect(chaser.sandbox.findInvoice('INV-1')).toMatchObject({ status: 'PAID', amount_paid: 1000, amount_due: 0 });
 	});
 
@@ -222,5 +222,71 @@ describe('invoice: recordPayment', () => {
 			'PUT /v1/invoices/ext_INV-2',
 		]);
 		expect(chaser.sandbox.findInvoice('INV-2')).toMatchObject({ status: 'PAID', fully_paid_date: '2025-03-06T00:00:00.000Z' });
+	});
+});
+
+describe('invoice: recordPayment with a Payment Reference', () => {
+	const chaser = useSandbox();
+	beforeEach(() => {
+		addCustomer(chaser.sandbox, 'CUST-1', 'Acme Trading Ltd');
+		addInvoice(chaser.sandbox, 'INV-1', { amount_paid: 250.5, amount_due: 749.5, payments: [EARLIER] });
+		addInvoice(chaser.sandbox, 'INV-2');
+		chaser.sandbox.clearLog();
+	});
+
+	const withReference = recordPayment({ options: { paymentReference: '={{ $json.reference }}' } });
+	const delivery = { invoice: 'INV-1', amount: 100, date: '2025-03-05', reference: 'pi_3NkQ2x' };
+	const puts = () => chaser.calls().filter((call) => call.startsWith('PUT'));
+
+	it('records the payment once, however often the same delivery arrives', async () => {
+		const first = await chaser.run({ parameters: withReference, items: [delivery] });
+		const again = await chaser.run({ parameters: withReference, items: [delivery] });
+		expect(first.error).toBeUndefined();
+		expect(again.error).toBeUndefined();
+		expect(puts()).toEqual(['PUT /v1/invoices/ext_INV-1']);
+		expect(invoiceIn(chaser.sandbox, 'INV-1')).toMatchObject({ amount_paid: 350.5, amount_due: 649.5 });
+		expect(invoiceIn(chaser.sandbox, 'INV-1').payments).toHaveLength(2);
+		expect(first.success[0].json).toMatchObject({ amount_paid: 350.5, overpaid_amount: 0, payment_already_recorded: false });
+		// The repeat outputs the invoice as it stands, in the same shape, saying the payment was already recorded.
+		expect(again.success[0].json).toMatchObject({ amount_paid: 350.5, amount_due: 649.5, overpaid_amount: 0, payment_already_recorded: true });
+		expect(Object.keys(again.success[0].json).sort()).toEqual(Object.keys(first.success[0].json).sort());
+		expect(again.success[0].pairedItem).toEqual({ item: 0 });
+	});
+
+	it('within one run too, and remembers a reference per invoice, as one payment can be split across invoices', async () => {
+		const result = await chaser.run({
+			parameters: withReference,
+			items: [delivery, delivery, { ...delivery, invoice: 'INV-2', amount: 50 }, { ...delivery, reference: 'pi_other' }],
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.success.map((item) => [item.json.invoice_id, item.json.payment_already_recorded])).toEqual([
+			['INV-1', false],
+			['INV-1', true],
+			['INV-2', false],
+			['INV-1', false],
+		]);
+		expect(invoiceIn(chaser.sandbox, 'INV-1')).toMatchObject({ amount_paid: 450.5 });
+		expect(invoiceIn(chaser.sandbox, 'INV-2')).toMatchObject({ amount_paid: 50 });
+	});
+
+	it('forgets the reference of a payment that was refused or failed, so that it can be sent again', async () => {
+		const refused = await chaser.run({ parameters: withReference, items: [{ ...delivery, amount: 800 }] });
+		expect(refused.error?.message).toContain('it is over by 50.50 GBP');
+
+		const outage = chaser.sandbox.injectFault({ type: '500', method: 'PUT', count: Infinity });
+		const failed = await chaser.run({ parameters: withReference, items: [delivery] });
+		expect(failed.error?.message).toContain('Chaser had a problem handling the request (HTTP 500)');
+		outage.cancel();
+
+		const retried = await chaser.run({ parameters: withReference, items: [delivery] });
+		expect(retried.error).toBeUndefined();
+		expect(retried.success[0].json).toMatchObject({ amount_paid: 350.5, payment_already_recorded: false });
+		expect(invoiceIn(chaser.sandbox, 'INV-1').payments).toHaveLength(2);
+	});
+
+	it('records every delivery when there is no reference (the payment is then not told apart from a repeat)', async () => {
+		const twice = await chaser.run({ parameters: withReference, items: [{ ...delivery, reference: '' }, { ...delivery, reference: '  ' }] });
+		expect(twice.success.map((item) => item.json.payment_already_recorded)).toEqual([false, false]);
+		expect(invoiceIn(chaser.sandbox, 'INV-1')).toMatchObject({ amount_paid: 450.5 });
 	});
 });

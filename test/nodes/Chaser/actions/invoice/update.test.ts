@@ -38,7 +38,7 @@ describe('invoice: update', () => {
 		expect(chaser.calls()).toEqual(['PUT /v1/invoices/ext_INV-1']);
 		expect(chaser.sandbox.requests[0].body).toEqual({
 			payments: [
-				{ amount: 100, date: '2025-01-15T09:00:00.000Z' },
+				{ amount: 100, date: '2025-01-15T00:00:00.000Z' },
 				{ amount: 250.5, date: '2025-02-01T00:00:00.000Z' },
 			],
 			amount_paid: 350.5,
@@ -49,7 +49,7 @@ describe('invoice: update', () => {
 		expect(result.success[0].json).toMatchObject({ invoice_id: 'INV-1', amount_due: 649.5, amount_paid: 350.5, status: 'AUTHORISED' });
 		expect(result.success[0].pairedItem).toEqual({ item: 0 });
 		expect(invoiceIn(chaser.sandbox, 'INV-1').payments).toEqual([
-			{ amount: 100, date: '2025-01-15T09:00:00.000Z' },
+			{ amount: 100, date: '2025-01-15T00:00:00.000Z' },
 			{ amount: 250.5, date: '2025-02-01T00:00:00.000Z' },
 		]);
 	});
@@ -83,7 +83,7 @@ describe('invoice: update', () => {
 			status: 'VOIDED',
 			customer_name: 'Bravo Foods plc',
 			total: 0,
-			fully_paid_date: '2025-04-01T12:00:00.000Z',
+			fully_paid_date: '2025-04-01T00:00:00.000Z',
 		});
 		expect(chaser.sandbox.findInvoice('INV-2')).toBeUndefined();
 		expect(chaser.sandbox.findInvoice('INV-2B')).toMatchObject({ customer_external_id: 'CUST-2', date: '2025-01-11T00:00:00.000Z' });
@@ -95,6 +95,13 @@ describe('invoice: update', () => {
 		[{ payments: { payment: [{ amount: 0, date: '2025-02-01' }] } }, 'payment', '"Payments > Payment 1 > Amount" must be greater than 0, got 0 [item 0]'],
 		[{ payments: { payment: [{ amount: 10, date: '' }] } }, 'payment date', '"Payments > Payment 1 > Date" must be a date such as 2024-04-23 or 2024-04-23T11:00:00Z, got nothing [item 0]'],
 		[{ currency_code: 'STERLING' }, 'currency', '"Currency Code" must be an ISO 4217 currency code such as GBP, USD or EUR, got "STERLING" [item 0]'],
+		[{ total: 500, amount_paid: 600 }, 'paid above total', '"Amount Paid" (600.00) cannot be more than "Total" (500.00) [item 0]'],
+		[
+			{ total: 500, amount_due: 400, amount_paid: 200, currency_code: 'EUR' },
+			'due and paid above total',
+			'"Amount Due" (400.00 EUR) and "Amount Paid" (200.00 EUR) add up to more than "Total" (500.00 EUR) [item 0]',
+		],
+		[{ status: 'PAID', amount_due: 10 }, 'paid with something due', '"Status" is Paid but 10.00 is still due [item 0]'],
 	])('rejects %j (%s) before sending anything', async (updateFields, _what, message) => {
 		const result = await chaser.run({
 			parameters: { resource: 'invoice', operation: 'update', invoice: byInvoiceId('INV-1'), updateFields },
@@ -102,6 +109,16 @@ describe('invoice: update', () => {
 		expect(result.error?.name).toBe('NodeOperationError');
 		expect(result.error?.message).toBe(message);
 		expect(chaser.calls()).toEqual([]);
+	});
+
+	it('changes only the amounts it is given, checking only those against each other', async () => {
+		// Amount Due alone is not checked against the stored Total: Update reads nothing first.
+		const result = await chaser.run({
+			parameters: { resource: 'invoice', operation: 'update', invoice: byInvoiceId('INV-1'), updateFields: { amount_due: 500, status: 'AUTHORISED' } },
+		});
+		expect(result.error).toBeUndefined();
+		expect(chaser.calls()).toEqual(['PUT /v1/invoices/ext_INV-1']);
+		expect(chaser.sandbox.requests[0].body).toEqual({ amount_due: 500, status: 'AUTHORISED' });
 	});
 
 	it('says which invoice does not exist', async () => {
