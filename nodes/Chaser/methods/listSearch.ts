@@ -1,13 +1,10 @@
-import type {
-	IDataObject,
-	ILoadOptionsFunctions,
-	INodeListSearchItems,
-	INodeListSearchResult,
-	INodeParameterResourceLocator,
-} from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { chaserPage, externalIdSegment, filterQuery, MAX_PAGE_SIZE } from '../transport';
+import { RECORDS } from '../actions/common.descriptions';
+import type { RecordRef } from '../helpers/records';
+import { locatorParts, recordNotFound, refTo } from '../helpers/records';
+import { chaserPage, filterQuery, MAX_PAGE_SIZE } from '../transport';
 
 /**
  * The "From List" pickers of the resource locators. Chaser's list endpoints have no "contains" filter,
@@ -134,9 +131,9 @@ const OVERPAYMENTS: Picker = {
 	}),
 };
 
-const contactPersonsOf = (customer: { segment: string; label: string }): Picker => ({
+const contactPersonsOf = (customer: RecordRef): Picker => ({
 	path: `/v1/customers/${customer.segment}/contact_persons`,
-	notFoundMessage: `No customer with ${customer.label} exists in Chaser`,
+	notFoundMessage: recordNotFound(RECORDS.customer, customer),
 	searchFields: ['contact_first_name', 'contact_last_name', 'contact_email_address', 'external_id'],
 	exactFields: ['external_id'],
 	item: (contact) => ({
@@ -202,19 +199,17 @@ async function exactMatches(
 	return matches;
 }
 
-/** The customer chosen in the node's Customer field, as the path segment that addresses it. */
-function chosenCustomer(context: ILoadOptionsFunctions): { segment: string; label: string } {
-	const locator = context.getCurrentNodeParameter('customer') as INodeParameterResourceLocator | string | undefined;
-	const mode = typeof locator === 'object' && locator !== null ? locator.mode : 'externalId';
-	const raw = typeof locator === 'object' && locator !== null ? locator.value : locator;
-	const value = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
-	if (value === '' || value.startsWith('=')) {
+/** The customer chosen in the node's Customer field. */
+function chosenCustomer(context: ILoadOptionsFunctions): RecordRef {
+	const { mode, value } = locatorParts(context.getCurrentNodeParameter(RECORDS.customer.parameter));
+	const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+	// The editor resolves expressions before it asks; one it could not resolve still starts with "=".
+	if (text === '' || text.startsWith('=')) {
 		throw new NodeOperationError(context.getNode(), 'Choose the customer first', {
-			description: "Contact people are listed per customer: pick one in the Customer field, then open this list again.",
+			description: 'Contact people are listed per customer: pick one in the Customer field, then open this list again.',
 		});
 	}
-	if (mode === 'id') return { segment: encodeURIComponent(value), label: `Chaser ID '${value}'` };
-	return { segment: externalIdSegment(value), label: `external ID '${value}'` };
+	return refTo(RECORDS.customer, mode, text);
 }
 
 function contains(record: IDataObject, fields: string[], needle: string): boolean {

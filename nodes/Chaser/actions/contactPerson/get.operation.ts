@@ -1,34 +1,27 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { customerRef } from '../../helpers/customer';
 import { forEachItem } from '../../helpers/items';
+import { getRecord } from '../../helpers/operations';
+import { recordRef } from '../../helpers/records';
 import { InputValidator } from '../../helpers/validation';
-import { chaserRequest } from '../../transport';
-import { customerLocator } from '../common.descriptions';
-import { contactExternalIdField, contactNotFound, contactsPath } from './fields';
+import { optionsField, recordLocator, RECORDS } from '../common.descriptions';
+import { contactNotFound, contactsCustomerField, contactsPath } from './fields';
 
-const properties: INodeProperties[] = [
-	customerLocator({ description: 'The customer this person works for' }),
-	contactExternalIdField,
-];
-
-export const description = updateDisplayOptions({ show: { resource: ['contactPerson'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions({ show: { resource: ['contactPerson'], operation: ['get'] } }, [
+	contactsCustomerField,
+	recordLocator(RECORDS.contactPerson),
+	optionsField(),
+]);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, async (itemIndex) => {
 		const check = new InputValidator(this, itemIndex);
-		const customer = customerRef(this, itemIndex, check);
-		const contactExternalId = check.requiredText(
-			this.getNodeParameter('contactExternalId', itemIndex),
-			'Contact External ID',
-		);
-		const envelope = await chaserRequest(this, {
-			method: 'GET',
-			path: contactsPath(customer, contactExternalId),
-			itemIndex,
-			notFoundMessage: contactNotFound(customer, contactExternalId),
+		const customer = recordRef(this, itemIndex, check, RECORDS.customer);
+		const contact = recordRef(this, itemIndex, check, RECORDS.contactPerson);
+		return await getRecord(this, itemIndex, {
+			path: contactsPath(customer, contact),
+			notFoundMessage: contactNotFound(customer, contact),
 		});
-		return envelope.data as IDataObject;
 	});
 }

@@ -32,12 +32,12 @@ export const thrown = (code: string, message = code) => Object.assign(new Error(
 
 export function fakeContext(
 	respond: (options: IHttpRequestOptions, index: number) => Answer,
-	requestOptions: IDataObject = {},
+	options: IDataObject = {},
 ): FakeContext {
 	const sent: IHttpRequestOptions[] = [];
 	const context = {
 		getCredentials: async () => ({ apiKey: 'key', apiSecret: 'secret', baseUrl: 'https://chaser.test/' }),
-		getNodeParameter: (name: string) => (name === 'requestOptions' ? requestOptions : undefined),
+		getNodeParameter: (name: string) => (name === 'options' ? options : undefined),
 		getNode: () => fakeNode,
 		helpers: {
 			httpRequestWithAuthentication: async (_credential: string, options: IHttpRequestOptions) => {

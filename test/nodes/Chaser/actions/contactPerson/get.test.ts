@@ -45,7 +45,24 @@ describe('contactPerson: get', () => {
 		]);
 	});
 
-	it('requires the contact external ID and sends nothing without it', async () => {
+	it('picks the contact person from the list or by Chaser ID, as the editor stores them', async () => {
+		const contact = chaser.sandbox.findContactPerson('CUST-00001', 'CUST-00001-CP2');
+		for (const pick of [
+			{ __rl: true, mode: 'list', value: 'CUST-00001-CP2', cachedResultName: 'Whoever (CUST-00001-CP2)' },
+			{ __rl: true, mode: 'id', value: contact?.id },
+		]) {
+			const result = await chaser.run({
+				parameters: { resource: 'contactPerson', operation: 'get', customer: byExternalId('CUST-00001'), contactExternalId: pick },
+			});
+			expect(result.success.map((item) => item.json)).toEqual([contact]);
+		}
+		expect(chaser.calls()).toEqual([
+			'GET /v1/customers/ext_CUST-00001/contact_persons/ext_CUST-00001-CP2',
+			`GET /v1/customers/ext_CUST-00001/contact_persons/${String(contact?.id)}`,
+		]);
+	});
+
+	it('requires the contact person and sends nothing without it', async () => {
 		const result = await chaser.run({
 			parameters: {
 				resource: 'contactPerson',
@@ -54,7 +71,7 @@ describe('contactPerson: get', () => {
 				contactExternalId: '  ',
 			},
 		});
-		expect(result.error?.message).toBe('"Contact External ID" is required [item 0]');
+		expect(result.error?.message).toBe('"Contact Person" is required [item 0]');
 		expect(chaser.calls()).toEqual([]);
 	});
 
