@@ -82,7 +82,7 @@ const CUSTOMERS: Picker = {
 	searchFields: ['company_name', 'external_id'],
 	exactFields: ['external_id'],
 	item: (customer) => ({
-		name: `${text(customer.company_name)} (${text(customer.external_id)})${statusMark(customer.status, ['ACTIVE'])}`,
+		name: `${text(customer.company_name)}${statusMark(customer.status, ['ACTIVE'])} (${text(customer.external_id)})`,
 		value: text(customer.external_id),
 	}),
 	sortKey: (customer) => text(customer.company_name),
@@ -94,10 +94,10 @@ const INVOICES: Picker = {
 	exactFields: ['invoice_number', 'invoice_id'],
 	item: (invoice) => ({
 		name: joined(
-			text(invoice.invoice_number),
+			text(invoice.invoice_number) + statusMark(invoice.status, ['AUTHORISED']),
 			text(invoice.customer_name ?? invoice.customer_external_id),
 			`${money(invoice.amount_due, invoice.currency_code)} due`,
-		) + statusMark(invoice.status, ['AUTHORISED']),
+		),
 		value: text(invoice.invoice_id),
 	}),
 };
@@ -108,10 +108,10 @@ const CREDIT_NOTES: Picker = {
 	exactFields: ['credit_note_number', 'credit_note_id'],
 	item: (creditNote) => ({
 		name: joined(
-			text(creditNote.credit_note_number),
+			text(creditNote.credit_note_number) + statusMark(creditNote.status, ['ACTIVE', 'AUTHORISED']),
 			text(creditNote.customer_name ?? creditNote.customer_external_id),
 			`${money(creditNote.remaining_credit, creditNote.currency_code)} left`,
-		) + statusMark(creditNote.status, ['ACTIVE', 'AUTHORISED']),
+		),
 		value: text(creditNote.credit_note_id),
 	}),
 };
@@ -122,11 +122,12 @@ const OVERPAYMENTS: Picker = {
 	exactFields: ['overpayment_id'],
 	item: (overpayment) => ({
 		name: joined(
-			text(overpayment.customer_name ?? overpayment.customer_external_id),
+			text(overpayment.customer_name ?? overpayment.customer_external_id) +
+				statusMark(overpayment.status, ['AUTHORISED']),
 			day(overpayment.date),
 			`${money(overpayment.remaining_credit, overpayment.currency_code)} left`,
 			text(overpayment.overpayment_id),
-		) + statusMark(overpayment.status, ['AUTHORISED']),
+		),
 		value: text(overpayment.overpayment_id),
 	}),
 };
@@ -138,9 +139,10 @@ const contactPersonsOf = (customer: RecordRef): Picker => ({
 	exactFields: ['external_id'],
 	item: (contact) => ({
 		name: `${joined(
-			[text(contact.contact_first_name), text(contact.contact_last_name)].filter(Boolean).join(' '),
+			[text(contact.contact_first_name), text(contact.contact_last_name)].filter(Boolean).join(' ') +
+				statusMark(contact.status, ['ACTIVE']),
 			text(contact.contact_email_address),
-		)} (${text(contact.external_id)})${statusMark(contact.status, ['ACTIVE'])}`,
+		)} (${text(contact.external_id)})`,
 		value: text(contact.external_id),
 	}),
 });
@@ -225,7 +227,7 @@ function joined(...parts: string[]): string {
 	return parts.filter((part) => part !== '').join(' · ');
 }
 
-/** " [Voided]" for a status a person should notice; nothing for the usual ones. */
+/** " [Voided]" for a status a person should notice, right after the record's name (long labels are cut at the end). */
 function statusMark(status: unknown, usual: string[]): string {
 	const value = text(status).toUpperCase();
 	if (value === '' || usual.includes(value)) return '';

@@ -174,7 +174,7 @@ describe('labels a person recognises', () => {
 		const names = results.map((item) => item.name);
 		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' })));
 		expect(results).toContainEqual({
-			name: `${String(archived.company_name)} (${String(archived.external_id)}) [Archived]`,
+			name: `${String(archived.company_name)} [Archived] (${String(archived.external_id)})`,
 			value: archived.external_id,
 		});
 		const active = customers.find((customer) => customer.status === 'ACTIVE')!;
@@ -197,9 +197,9 @@ describe('labels a person recognises', () => {
 		const [a, b, c, d] = seeded.invoices as Entity[];
 		expect(results).toEqual([
 			{ name: `${String(a.invoice_number)} · ${company} · GBP 1,234.50 due`, value: a.invoice_id },
-			{ name: `${String(b.invoice_number)} · ${company} · EUR 0.00 due [Voided]`, value: b.invoice_id },
-			{ name: `${String(c.invoice_number)} · ${company} · JPY 0 due [Paid]`, value: c.invoice_id },
-			{ name: `${String(d.invoice_number)} · ${company} · USD 99.00 due [Draft]`, value: d.invoice_id },
+			{ name: `${String(b.invoice_number)} [Voided] · ${company} · EUR 0.00 due`, value: b.invoice_id },
+			{ name: `${String(c.invoice_number)} [Paid] · ${company} · JPY 0 due`, value: c.invoice_id },
+			{ name: `${String(d.invoice_number)} [Draft] · ${company} · USD 99.00 due`, value: d.invoice_id },
 		]);
 	});
 
@@ -211,7 +211,7 @@ describe('labels a person recognises', () => {
 		Object.assign(used, { status: 'VOIDED', currency_code: 'GBP', remaining_credit: 0 });
 		expect((await chaser.search('searchCreditNotes')).results).toEqual([
 			{ name: `${String(open.credit_note_number)} · ${company} · GBP 120.00 left`, value: open.credit_note_id },
-			{ name: `${String(used.credit_note_number)} · ${company} · GBP 0.00 left [Voided]`, value: used.credit_note_id },
+			{ name: `${String(used.credit_note_number)} [Voided] · ${company} · GBP 0.00 left`, value: used.credit_note_id },
 		]);
 
 		const [unallocated, refunded] = seeded.overpayments as Entity[];
@@ -223,7 +223,7 @@ describe('labels a person recognises', () => {
 				value: unallocated.overpayment_id,
 			},
 			{
-				name: `${company} · 2026-10-02 · EUR 0.00 left · ${String(refunded.overpayment_id)} [Paid]`,
+				name: `${company} [Paid] · 2026-10-02 · EUR 0.00 left · ${String(refunded.overpayment_id)}`,
 				value: refunded.overpayment_id,
 			},
 		]);
@@ -243,7 +243,7 @@ describe('searchContactPersons: the contact people of the chosen customer', () =
 		});
 		expect(results.map((item) => item.value)).toEqual([`${String(second.external_id)}-CP1`, `${String(second.external_id)}-CP2`]);
 		expect(results[1].name).toBe(
-			`${String(contact.contact_first_name)} ${String(contact.contact_last_name)} · ${String(contact.contact_email_address)} (${String(contact.external_id)}) [Archived]`,
+			`${String(contact.contact_first_name)} ${String(contact.contact_last_name)} [Archived] · ${String(contact.contact_email_address)} (${String(contact.external_id)})`,
 		);
 		expect(chaser.calls()).toEqual([`GET /v1/customers/ext_${String(second.external_id)}/contact_persons`]);
 
