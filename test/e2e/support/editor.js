@@ -32,6 +32,8 @@ class Editor {
 		const browser = await launchChromium(executablePath);
 		const page = await browser.newPage({ viewport: VIEWPORT });
 		page.setDefaultTimeout(STEP_TIMEOUT);
+		// Leaving a workflow that was never saved asks "leave the page?": yes.
+		page.on('dialog', (dialog) => dialog.accept());
 		const screenshotDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chaser-editor-screenshots-'));
 		log(`editor screenshots: ${screenshotDir}`);
 		return new Editor(browser, page, baseUrl, screenshotDir);
@@ -56,16 +58,25 @@ class Editor {
 		await this.page.waitForURL((url) => !url.pathname.startsWith('/signin'));
 	}
 
-	/** A new workflow, then the node creator: search, pick the node; resolves to the node's action names. */
+	/**
+	 * A new workflow, then the node creator: search, pick the node; resolves to how many actions it says the node
+	 * has. On an empty canvas n8n lists the node's triggers and folds its actions away: they are unfolded here.
+	 */
 	async openNodeActions(search, nodeName) {
 		await this.page.goto(`${this.baseUrl}/workflow/new`);
 		await this.byTestId('canvas-plus-button').click();
 		await this.byTestId('node-creator-search-bar').pressSequentially(search);
-		const item = this.byTestId('node-creator-item-name').filter({ hasText: new RegExp(`^${nodeName}$`) });
-		await item.click();
+		await this.byTestId('node-creator-item-name').filter({ hasText: new RegExp(`^${nodeName}$`) }).click();
 		const creator = this.byTestId('node-creator');
-		await creator.getByText(/^Actions \(\d+\)/).waitFor();
-		return await this.byTestId('node-creator-item-name', creator).allInnerTexts();
+		const header = creator.getByText(/^Actions \(\d+\)/);
+		await header.waitFor();
+		const unfolded = await creator.evaluate((panel) => {
+			const entries = [...panel.querySelectorAll('[data-keyboard-nav-type]')];
+			const start = entries.findIndex((entry) => /^Actions \(\d+\)/.test(entry.textContent.trim()));
+			return entries.slice(start + 1).some((entry) => entry.getAttribute('data-keyboard-nav-type') === 'action');
+		});
+		if (!unfolded) await header.click();
+		return Number(/\((\d+)\)/.exec(await header.innerText())[1]);
 	}
 
 	/** Picks an action from the node creator's list; resolves once the node's panel (NDV) shows its parameters. */
@@ -91,19 +102,29 @@ class Editor {
 		return { root, modeSelector: this.byTestId('rlc-mode-selector', root), input: this.byTestId('rlc-input', root) };
 	}
 
+	/** The options of a resource locator's mode dropdown (opened here; Element Plus renders it apart, by id). */
+	async modeOptions(name) {
+		const selector = this.resourceLocator(name).modeSelector;
+		await selector.click();
+		const listbox = await selector.locator('input').getAttribute('aria-controls');
+		const options = this.page.locator(`[id="${listbox}"] .el-select-dropdown__item`);
+		await options.first().waitFor();
+		return options;
+	}
+
 	/** Chooses a mode in a resource locator by the label the dropdown shows. */
 	async chooseLocatorMode(name, label) {
-		await this.resourceLocator(name).modeSelector.click();
-		await this.page.locator('.el-select-dropdown__item:visible').filter({ hasText: new RegExp(`^${label}$`) }).click();
+		const options = await this.modeOptions(name);
+		await options.filter({ hasText: new RegExp(`^${label}$`) }).click();
+		await options.first().waitFor({ state: 'hidden' });
 	}
 
 	/** The mode names a resource locator's dropdown offers, as shown. */
 	async locatorModes(name) {
-		await this.resourceLocator(name).modeSelector.click();
-		const options = this.page.locator('.el-select-dropdown__item:visible');
-		await options.first().waitFor();
+		const options = await this.modeOptions(name);
 		const labels = await options.allInnerTexts();
 		await this.page.keyboard.press('Escape');
+		await options.first().waitFor({ state: 'hidden' });
 		return labels.map((label) => label.trim());
 	}
 
@@ -112,7 +133,10 @@ class Editor {
 	 * the mode a resource locator shows (n8n gives it 92 pixels, which cut "By Invoice ID" to "By Invoic").
 	 */
 	async cutOffTexts() {
-		return await this.byTestId('node-parameters').evaluate((panel) => {
+		return await this.byTestId('node-parameters').evaluate(async (panel) => {
+			await document.fonts.ready;
+			// A focused mode selector draws one more pixel of border, which n8n's own "From list" does not fit.
+			if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
 			const cut = [];
 			for (const element of panel.querySelectorAll('[data-test-id="rlc-mode-selector"] input')) {
 				if (element.scrollWidth > element.clientWidth) cut.push(element.value);
@@ -126,12 +150,53 @@ class Editor {
 		});
 	}
 
+	/** Adds every option of the open node's Options collection; resolves to their names as the dropdown offers them. */
+	async addAllOptions() {
+		const panel = this.byTestId('node-parameters');
+		const names = [];
+		for (;;) {
+			await this.byTestId('collection-parameter-add', panel).last().click();
+			const offered = this.page.locator('[data-test-id="collection-parameter-option"]:visible');
+			await offered.first().waitFor();
+			const labels = await offered.allInnerTexts();
+			if (names.length === 0) names.push(...labels.map((label) => label.trim()));
+			await offered.first().click();
+			if (labels.length === 1) return names;
+		}
+	}
+
+	/**
+	 * Types `search` into a resource locator's list and picks the record whose label holds `pick` (default: the
+	 * search itself), after a screenshot named `screenshot` if given; resolves to the labels the list offered.
+	 * @param {string} name @param {string} search @param {{ pick?: string, screenshot?: string }} [options]
+	 * @returns {Promise<string[]>}
+	 */
+	async pickFromList(name, search, { pick = search, screenshot } = {}) {
+		await this.resourceLocator(name).input.click();
+		await this.byTestId('rlc-search').fill(search);
+		const items = this.byTestId('rlc-item');
+		const wanted = items.filter({ hasText: pick }).first();
+		await wanted.waitFor();
+		const labels = await items.allInnerTexts();
+		if (screenshot) await this.screenshot(screenshot);
+		await wanted.click();
+		return labels.map((label) => label.trim());
+	}
+
 	/** Runs the open node's step; resolves to the output panel once it shows `expectedText` (e.g. a record's number). */
 	async executeStep(expectedText) {
 		await this.byTestId('node-execute-button').click();
 		const output = this.byTestId('output-panel');
 		await output.getByText(expectedText).first().waitFor();
 		return output;
+	}
+
+	/** Switches the output panel to its JSON view; resolves to what it shows once `expectedText` is there. */
+	async outputAsJson(expectedText) {
+		const output = this.byTestId('output-panel');
+		await this.byTestId('radio-button-json', output).click();
+		await output.getByText(expectedText).first().waitFor();
+		return await output.innerText();
 	}
 
 	/** The credential chosen in the open node's panel. */
