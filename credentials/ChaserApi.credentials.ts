@@ -48,6 +48,15 @@ export class ChaserApi implements ICredentialType {
 			description:
 				"Leave as is for Chaser. The key and secret are sent only to this address, encrypted and never on through a redirect, so it must start with https:// and stop after the host name and port (no /v1, no user name or password); only a sandbox on this machine may use http://, such as the Chaser sandbox from this package's GitHub repository (npm start or npm run sandbox there, at http://127.0.0.1:8765).",
 		},
+		{
+			displayName: 'Requests per Minute',
+			name: 'requestsPerMinute',
+			type: 'number',
+			default: 200,
+			typeOptions: { minValue: 1 },
+			description:
+				"How many requests this n8n may send to Chaser per minute with this key. Chaser allows 200 per API key, and n8n sends that many at once when it can. In queue mode every worker counts for itself: enter 200 divided by the number of workers, or leave 200 and the workers slow down by themselves after Chaser's first \"too many requests\" answer. If other tools use the same key, enter what they leave free.",
+		},
 	];
 
 	/**

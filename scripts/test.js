@@ -56,9 +56,11 @@ async function main() {
 	const node24 = install.ensureNode24();
 	await install.ensureDependencies();
 
-	// The n8n installs take minutes on an empty cache: they run while the linter and compiler do.
+	// The n8n installs take minutes on an empty cache, and the queue-mode test needs Redis and PostgreSQL from Debian
+	// packages: they install while the linter and compiler run (the test installs what is still missing itself).
+	const { ensureServices } = require('../tooling/services');
 	const prepared = runsE2e
-		? Promise.all(E2E_N8N_VERSIONS.map((version) => install.ensureN8n(version))).then(
+		? Promise.all([...E2E_N8N_VERSIONS.map((version) => install.ensureN8n(version)), ensureServices()]).then(
 				() => undefined,
 				(error) => error,
 			)
@@ -81,7 +83,7 @@ async function main() {
 	}
 	const installError = await prepared;
 	if (installError) {
-		say(`Could not install n8n for the end-to-end tests: ${installError.message}`);
+		say(`Could not install what the end-to-end tests need: ${installError.message}`);
 		say('0 passed, 1 failed');
 		return 1;
 	}

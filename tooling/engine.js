@@ -35,6 +35,7 @@ const { createRunExecutionData, NodeConnectionTypes, NodeHelpers, Workflow } = r
  * @property {ChaserCredentials} credentials
  * @property {INode['onError']} [onError] The node's "On Error" setting.
  * @property {string} [nodeType] A node type to run in the Chaser node's place (one of the extra node types).
+ * @property {number} [typeVersion] That node's version (1 when omitted).
  * @property {string} [timezone] The workflow's time zone setting (IANA name); n8n's default when omitted.
  */
 
@@ -254,7 +255,7 @@ function createEngine({ Node, Credential, extraNodeTypes = {}, label = 'test' })
 			id: 'chaser',
 			name: 'Chaser',
 			type: options.nodeType || CHASER_TYPE,
-			typeVersion: 1,
+			typeVersion: options.typeVersion || 1,
 			position: [200, 0],
 			parameters: options.parameters,
 			credentials: { chaserApi: { id: 'cred-1', name: 'Chaser sandbox' } },

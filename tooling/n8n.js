@@ -15,6 +15,7 @@ const { packPackage } = require('./pack');
 const PACKAGE_NAME = 'n8n-nodes-chaser';
 const ENCRYPTION_KEY = 'chaser-e2e-encryption-key-0123456789';
 const READY_LINE = 'Editor is now accessible via';
+const WORKER_READY_LINE = 'n8n worker is now ready';
 const BROWSER_ID = 'chaser-e2e-harness';
 const OWNER = { email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'Passw0rd!Passw0rd' };
 
@@ -64,7 +65,9 @@ class N8nInstance {
 	/**
 	 * Installs n8n `version` if needed (cached), makes a fresh user folder and installs the packed package into it.
 	 * options: { version = '2.41.1', port?, brokerPort? (free ports when omitted), tarball? (packPackage() when omitted),
-	 *            stateDir? (fresh temp folder when omitted), env? (extra environment for every n8n command) }
+	 *            stateDir? (fresh temp folder when omitted), env? (extra environment for every n8n command),
+	 *            role? ('main', the default: `n8n start`; 'worker': `n8n worker`, for queue mode),
+	 *            concurrency? (a worker's executions at a time, default 5) }
 	 */
 	static async create(options = {}) {
 		const version = options.version || '2.41.1';
@@ -75,13 +78,25 @@ class N8nInstance {
 			options.brokerPort || freePort(),
 		]);
 		const stateDir = options.stateDir || fs.mkdtempSync(path.join(os.tmpdir(), `chaser-n8n-${version}-`));
-		const instance = new N8nInstance({ version, install, tarball, port, brokerPort, stateDir, env: options.env || {} });
+		const instance = new N8nInstance({
+			version,
+			install,
+			tarball,
+			port,
+			brokerPort,
+			stateDir,
+			env: options.env || {},
+			role: options.role,
+			concurrency: options.concurrency,
+		});
 		await instance.installPackage();
 		return instance;
 	}
 
-	constructor({ version, install, tarball, port, brokerPort, stateDir, env }) {
+	constructor({ version, install, tarball, port, brokerPort, stateDir, env, role = 'main', concurrency = 5 }) {
 		this.version = version;
+		this.role = role;
+		this.concurrency = concurrency;
 		this.major = majorOf(version);
 		this.install = install;
 		this.tarball = tarball;
@@ -290,6 +305,20 @@ class N8nInstance {
 		for (const id of ids) this.published.add(id);
 	}
 
+	/**
+	 * Publishes workflows in the running n8n as the owner would in the editor (REST, call setupOwner() first) and
+	 * resolves once their webhooks are registered. Works whatever the database (publish() edits SQLite).
+	 */
+	async publishLive(workflowIds) {
+		for (const id of workflowIds) {
+			const current = await this.rest('GET', `/rest/workflows/${id}`);
+			const versionId = current.data && current.data.data && current.data.data.versionId;
+			const response = await this.rest('POST', `/rest/workflows/${id}/activate`, { versionId });
+			if (response.status >= 400) throw new Error(`publishing ${id} failed: ${response.status} ${JSON.stringify(response.data)}`);
+		}
+		await this.waitForWebhooks(workflowIds.flatMap((id) => this.webhooksByWorkflow.get(id) || []));
+	}
+
 	/** Inserts missing workflow_history rows (1.x) and, when `activate`, sets active + activeVersionId like the CLI. */
 	async sql(ids, activate) {
 		const statements = [];
@@ -360,14 +389,19 @@ class N8nInstance {
 		return result.stdout;
 	}
 
-	/** Starts `n8n start` in its own process group and resolves once active workflows' webhooks are registered. */
+	/**
+	 * Starts `n8n start` (a worker: `n8n worker`) in its own process group and resolves once it is ready: for main,
+	 * once active workflows' webhooks are registered.
+	 */
 	async start({ timeoutMs = 120000 } = {}) {
 		if (this.child) throw new Error('n8n is already running');
 		// The log is appended to: after a restart, only what this start prints counts.
 		const logStart = this.logs().length;
 		const out = fs.openSync(this.logFile, 'a');
 		const started = Date.now();
-		const child = spawn(this.install.nodeBin, [this.install.n8nBin, 'start'], {
+		const command = this.role === 'worker' ? ['worker', `--concurrency=${this.concurrency}`] : ['start'];
+		const readyLine = this.role === 'worker' ? WORKER_READY_LINE : READY_LINE;
+		const child = spawn(this.install.nodeBin, [this.install.n8nBin, ...command], {
 			cwd: this.stateDir,
 			env: this.env(),
 			detached: true,
@@ -387,7 +421,7 @@ class N8nInstance {
 			exitInfo = info;
 		});
 		for (;;) {
-			if (this.logs().slice(logStart).includes(READY_LINE)) break;
+			if (this.logs().slice(logStart).includes(readyLine)) break;
 			if (exitInfo) throw new Error(`n8n ${this.version} exited during startup (${JSON.stringify(exitInfo)}):\n${tail(this.logs())}`);
 			if (Date.now() - started > timeoutMs) {
 				await this.stop();
@@ -399,7 +433,8 @@ class N8nInstance {
 		const webhooks = [...this.published].flatMap((id) => this.webhooksByWorkflow.get(id) || []);
 		await this.waitForWebhooks(webhooks, { timeoutMs: Math.max(5000, timeoutMs - (Date.now() - started)) });
 		this.startupMs = Date.now() - started;
-		log(`n8n ${this.version} ready on ${this.url} in ${(this.startupMs / 1000).toFixed(1)} s (pid ${this.pid})`);
+		const where = this.role === 'worker' ? 'as a worker' : `on ${this.url}`;
+		log(`n8n ${this.version} ready ${where} in ${(this.startupMs / 1000).toFixed(1)} s (pid ${this.pid})`);
 		return this;
 	}
 

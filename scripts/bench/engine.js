@@ -2,7 +2,7 @@
 /**
  * Runs "Input → Chaser" through n8n-core's real execution engine, in-process, with the built node
  * (dist/), for the benchmark, which runs without ts-node or jest. The engine is the one the tests use,
- * tooling/engine.js; this file adds the bench's environment and its RawGet floor node.
+ * tooling/engine.js; this file adds the bench's environment, its RawGet floor node and n8n's HTTP Request node.
  */
 const os = require('os');
 const path = require('path');
@@ -19,6 +19,7 @@ process.env.N8N_ENCRYPTION_KEY = process.env.N8N_ENCRYPTION_KEY || 'chaser-bench
 
 const { NodeConnectionTypes } = require('n8n-workflow');
 const { createEngine } = require(path.join(ROOT, 'tooling', 'engine'));
+const { cacheRoot } = require(path.join(ROOT, 'tooling', 'install'));
 
 const { ChaserApi } = require(path.join(DIST, 'credentials', 'ChaserApi.credentials.js'));
 const { Chaser } = require(path.join(DIST, 'nodes', 'Chaser', 'Chaser.node.js'));
@@ -62,15 +63,30 @@ class RawGet {
 }
 
 /**
- * runChaser({ parameters, items?, credentials, onError?, nodeType? }) → { success, errorOutput, error?, run }.
+ * n8n's own HTTP Request node, from the n8n 2.41.1 install that scripts/bench.js makes sure of: what a user would
+ * otherwise call Chaser with, run in the same engine as the Chaser node. `version` is the one the editor adds.
+ */
+function httpRequestNode() {
+	const file = path.join(cacheRoot(), 'n8n-2.41.1', 'node_modules', 'n8n-nodes-base', 'dist', 'nodes', 'HttpRequest', 'HttpRequest.node.js');
+	if (!fs.existsSync(file)) throw new Error(`n8n 2.41.1 is not installed (${file} is missing): run the benchmark with npm run bench`);
+	const { HttpRequest } = require(file);
+	const node = new HttpRequest();
+	return { type: 'n8n-nodes-base.httpRequest', node, version: node.description.defaultVersion };
+}
+
+const httpRequest = httpRequestNode();
+
+/**
+ * runChaser({ parameters, items?, credentials, onError?, nodeType?, typeVersion? }) → { success, errorOutput, error?, run }.
  * Items are handed to the input node by reference (no JSON parameter), so 10,000 items cost no parsing.
- * nodeType: 'bench.rawGet' runs the RawGet floor in the Chaser node's place.
+ * nodeType: 'bench.rawGet' runs the RawGet floor in the Chaser node's place, httpRequest.type (with typeVersion
+ * httpRequest.version) n8n's HTTP Request node.
  */
 const { runChaser } = createEngine({
 	Node: Chaser,
 	Credential: ChaserApi,
-	extraNodeTypes: { 'bench.rawGet': new RawGet() },
+	extraNodeTypes: { 'bench.rawGet': new RawGet(), [httpRequest.type]: httpRequest.node },
 	label: 'bench',
 });
 
-module.exports = { runChaser, transport, ROOT, DIST };
+module.exports = { runChaser, transport, httpRequest, ROOT, DIST };

@@ -4,7 +4,8 @@
  * writes) stays out of the main thread's heap, where the Return All benchmark measures the node's memory.
  * In production Chaser is another machine; this keeps the figure about the node.
  *
- * Messages in: { id, cmd: 'addCustomers', n } | { id, cmd: 'setRateLimit', limit } | { id, cmd: 'stats' } | { id, cmd: 'close' }
+ * Messages in: { id, cmd: 'addCustomers', n } | { id, cmd: 'setRateLimit', limit } | { id, cmd: 'times' } (the arrival
+ * time of every request since the last 'times') | { id, cmd: 'close' }
  * Messages out: { ready: true, url } once listening, then { id, result } per message.
  */
 const path = require('path');
@@ -18,11 +19,9 @@ const { createSandbox } = require(path.join(__dirname, '..', '..', 'sandbox'));
 		let result;
 		if (cmd === 'addCustomers') result = sandbox.addCustomers(args.n).length;
 		else if (cmd === 'setRateLimit') result = sandbox.setRateLimit(args.limit);
-		else if (cmd === 'reset') result = sandbox.reset();
-		else if (cmd === 'stats') {
-			const statuses = {};
-			for (const request of sandbox.requests) statuses[request.status] = (statuses[request.status] || 0) + 1;
-			result = { requests: sandbox.requests.length, statuses, customers: sandbox.count('customers') };
+		else if (cmd === 'times') {
+			result = sandbox.requests.map((request) => request.time);
+			sandbox.clearLog();
 		} else if (cmd === 'close') {
 			await sandbox.close();
 			result = true;

@@ -65,11 +65,18 @@ describe('ChaserApi credential', () => {
 
 	it('hides the key and secret and offers a Base URL defaulting to Chaser', () => {
 		const byName = Object.fromEntries(credential.properties.map((property) => [property.name, property]));
-		expect(Object.keys(byName)).toEqual(['apiKey', 'apiSecret', 'baseUrl']);
+		expect(Object.keys(byName)).toEqual(['apiKey', 'apiSecret', 'baseUrl', 'requestsPerMinute']);
 		expect(byName.apiKey).toMatchObject({ type: 'string', required: true, typeOptions: { password: true } });
 		expect(byName.apiSecret).toMatchObject({ type: 'string', required: true, typeOptions: { password: true } });
 		expect(byName.baseUrl).toMatchObject({ type: 'string', default: 'https://openapi.chaserhq.com' });
 		expect(byName.baseUrl.typeOptions?.password).toBeUndefined();
+	});
+
+	it("offers the key's budget, Chaser's 200 per minute by default, with help for queue mode and shared keys", () => {
+		const budget = credential.properties.find((property) => property.name === 'requestsPerMinute');
+		expect(budget).toMatchObject({ displayName: 'Requests per Minute', type: 'number', default: 200, typeOptions: { minValue: 1 } });
+		expect(budget?.description).toMatch(/queue mode/);
+		expect(budget?.description).toMatch(/other tools/);
 	});
 
 	it("says in the Base URL's help what the rule is and where the sandbox lives", () => {

@@ -46,7 +46,10 @@ export interface RunResult {
 
 const engine = createEngine({ Node: Chaser, Credential: ChaserApi, label: 'test' });
 
-/** Forgets what n8n's deduplication store holds (Record Payment's payment references), as a fresh n8n would. */
+/**
+ * Forgets what n8n's deduplication store holds (Record Payment's payment references, delta sync's records), as a
+ * fresh n8n would.
+ */
 export function clearProcessedData(): void {
 	engine.processedData.clear();
 }

@@ -9,6 +9,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { BulkPath } from '../transport';
 import { chaserBulkUpsert, chaserPaginate, chaserRequest, externalIdSegment, filterQuery, MAX_BULK_ENTRIES } from '../transport';
+import { sendChanged, skipUnchangedOption } from './deltaSync';
 import { failItem, forEachItem, pairWith } from './items';
 import { InputValidator } from './validation';
 
@@ -19,8 +20,14 @@ export interface UpsertSpec {
 	bulkPath: BulkPath;
 	/** How an error names a record's key, e.g. "invoice ID". */
 	keyLabel: string;
-	/** Validates one item and returns its external key and full body (key included). */
-	buildEntry: (itemIndex: number, check: InputValidator) => Promise<{ key: string; body: IDataObject }>;
+	/**
+	 * Validates one item and returns its external key and full body (key included); `unchanged` when
+	 * "Skip Unchanged Records" leaves it out (it is then output as it is, not sent).
+	 */
+	buildEntry: (
+		itemIndex: number,
+		check: InputValidator,
+	) => Promise<{ key: string; body: IDataObject; unchanged?: boolean }>;
 	/**
 	 * For records whose body depends on the record Chaser already holds (an invoice's amounts on the
 	 * payments it has): the field the key is stored in, whether an entry needs the stored record, and how
@@ -33,7 +40,7 @@ export interface UpsertSpec {
 	};
 }
 
-/** Create or Update's own options (its Options collection: see `optionsField`): bulk batching on by default. */
+/** Create or Update's own options (in its Options collection: see `optionsField`): bulk batching, on by default, and Skip Unchanged Records. */
 export const batchingOptions: INodeProperties[] = [
 	{
 		displayName: 'Batch Size',
@@ -44,6 +51,7 @@ export const batchingOptions: INodeProperties[] = [
 		description:
 			"Items per bulk request when Use Bulk Endpoint is on. Chaser's maximum, 100, is the fastest.",
 	},
+	skipUnchangedOption,
 	{
 		displayName: 'Use Bulk Endpoint',
 		name: 'useBulk',
@@ -68,11 +76,18 @@ interface Entry {
  */
 export async function upsertItems(context: IExecuteFunctions, spec: UpsertSpec): Promise<INodeExecutionData[]> {
 	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
+	if (options.skipUnchanged === true) {
+		return await sendChanged(context, spec, async (changed) => await upsert(context, changed, options));
+	}
+	return await upsert(context, spec, options);
+}
+
+async function upsert(context: IExecuteFunctions, spec: UpsertSpec, options: IDataObject): Promise<INodeExecutionData[]> {
 	if (options.useBulk === false) {
 		return await forEachItem(context, async (itemIndex) => {
 			const check = new InputValidator(context, itemIndex);
-			const { key, body } = await spec.buildEntry(itemIndex, check);
-			return await upsertOne(context, spec, { itemIndex, key, body, check });
+			const { key, body, unchanged } = await spec.buildEntry(itemIndex, check);
+			return unchanged ? body : await upsertOne(context, spec, { itemIndex, key, body, check });
 		});
 	}
 
@@ -107,7 +122,9 @@ export async function upsertItems(context: IExecuteFunctions, spec: UpsertSpec):
 		let entry: Entry | undefined;
 		try {
 			const check = new InputValidator(context, itemIndex);
-			entry = { itemIndex, ...(await spec.buildEntry(itemIndex, check)), check };
+			const { unchanged, ...built } = await spec.buildEntry(itemIndex, check);
+			if (unchanged) output[itemIndex] = pairWith(context, built.body, itemIndex)[0];
+			else entry = { itemIndex, ...built, check };
 		} catch (error) {
 			output[itemIndex] = failItem(context, error, itemIndex);
 		}

@@ -86,8 +86,8 @@ export function parseRetryAfter(header: unknown): number | undefined {
 }
 
 /** Exponential back-off with full jitter, capped. */
-export function backoffMs(attempt: number, baseMs = transportSettings.backoffBaseMs): number {
-	const ceiling = Math.min(transportSettings.backoffMaxMs, baseMs * 2 ** attempt);
+export function backoffMs(attempt: number): number {
+	const ceiling = Math.min(transportSettings.backoffMaxMs, transportSettings.backoffBaseMs * 2 ** attempt);
 	return Math.round(ceiling / 2 + (transportSettings.random() * ceiling) / 2);
 }
 

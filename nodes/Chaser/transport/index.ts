@@ -3,7 +3,7 @@
  * `httpRequestWithAuthentication` with the `chaserApi` credential (Basic auth).
  */
 export type { ChaserContext, ChaserRequest } from './request';
-export { chaserRequest, externalIdSegment } from './request';
+export { chaserKeyOf, chaserRequest, externalIdSegment } from './request';
 export { chaserPage, chaserPaginate, MAX_PAGE_SIZE } from './paging';
 export type { BulkEntryResult, BulkPath } from './bulk';
 export { chaserBulkUpsert, MAX_BULK_ENTRIES } from './bulk';

@@ -1,44 +1,213 @@
 import { transportSettings } from './settings';
 
 /**
- * Spaces requests so that one API key never exceeds Chaser's rate limit, across items,
- * executions and nodes in this process. Each caller reserves the next free slot, so
- * concurrent executions queue fairly instead of racing into 429s.
+ * Keeps one API key inside Chaser's rate limit, across items, executions and nodes in this process: never more
+ * than the key's budget in any rolling window, and no wait at all while the window has room. A small flow on an
+ * idle key sends at once; a large one sends its first budget at once and then one request for each that leaves
+ * the window. Requests on a key take their turns in the order they asked.
  *
- * Slots are spaced evenly (window / requests, plus 1% for clock and network jitter) rather
- * than burst: a burst of 200 followed by a 59-second stall looks the same to a per-minute
- * limit but hurts every workflow sharing the key.
+ * A request counts from its turn until its answer, and then at the time of its answer, which is never earlier
+ * than Chaser saw it: however long requests take on the way, Chaser never sees more than the budget in a window.
+ *
+ * Several processes can share a key (n8n queue mode runs one per worker; other tools may use it too) and none of
+ * them sees the others' requests, so a 429 is taken as news about everyone else:
+ * - this process lowers its own rate on the key (to half of what it was sending, once per overload) and climbs
+ *   back slowly, so processes sharing a key settle under the limit with rare 429s;
+ * - a 429 that came while this process still had room in its own count means Chaser (or someone else) objects
+ *   to bursts: requests on the key are then spaced evenly for a while;
+ * - the key is held until the window can have freed up (the time Chaser gives in Retry-After, or when the oldest
+ *   request this process has in the window leaves it), rather than probing with requests that would meet 429s.
  */
-const nextSlotByKey = new Map<string, number>();
+interface KeyPace {
+	/** When this process's answered requests on the key were answered, ascending, from `head` on. */
+	answered: number[];
+	head: number;
+	/** Requests sent and not answered yet. */
+	inFlight: number;
+	/** When the requests waiting for their turn expect it, ascending. */
+	booked: number[];
+	/** When the last request was let go. */
+	lastTurn: number;
+	budget: number;
+	/** Requests per window this process allowed itself at `since`: the budget, or less after a 429. */
+	rate: number;
+	since: number;
+	evenUntil: number;
+	holdUntil: number;
+	/** How many times the rate was lowered. */
+	cuts: number;
+}
 
-const JITTER_MARGIN = 1.01;
+/** A request's turn: when it was let go, how many cuts the key had seen then, and whether the pacer counts it. */
+export interface Turn {
+	at: number;
+	cuts: number;
+	counted: boolean;
+}
 
-export function slotIntervalMs(): number {
-	const { requests, windowMs } = transportSettings.rateLimit;
-	if (requests <= 0 || windowMs <= 0) return 0;
-	return (windowMs / requests) * JITTER_MARGIN;
+const paceByKey = new Map<string, KeyPace>();
+
+function paceOf(key: string, budget: number, now: number): KeyPace {
+	let pace = paceByKey.get(key);
+	if (!pace) {
+		pace = {
+			answered: [],
+			head: 0,
+			inFlight: 0,
+			booked: [],
+			lastTurn: -Infinity,
+			budget,
+			rate: budget,
+			since: now,
+			evenUntil: 0,
+			holdUntil: 0,
+			cuts: 0,
+		};
+		paceByKey.set(key, pace);
+	} else if (pace.budget !== budget) {
+		// The credential's budget was edited: start again from the new one.
+		Object.assign(pace, { budget, rate: budget, since: now });
+	}
+	return pace;
+}
+
+/** The window with its margin for jitter: what the pacer counts in. */
+function span(): number {
+	return transportSettings.rateLimit.windowMs * (1 + transportSettings.windowMargin);
+}
+
+/** Requests per window this process allows itself now: the lowered rate plus what it has climbed back since. */
+function allowance(pace: KeyPace, now: number): number {
+	const { windowMs } = transportSettings.rateLimit;
+	const climbed = (pace.budget * transportSettings.rateLimitRecovery * (now - pace.since)) / windowMs;
+	return Math.max(1, Math.floor(Math.min(pace.budget, pace.rate + climbed)));
+}
+
+/** Drops answers that have left the window; returns how many are still in it. */
+function answeredInWindow(pace: KeyPace, now: number): number {
+	const window = span();
+	while (pace.head < pace.answered.length && pace.answered[pace.head] <= now - window) pace.head++;
+	if (pace.head > 1024 && pace.head * 2 > pace.answered.length) {
+		pace.answered = pace.answered.slice(pace.head);
+		pace.head = 0;
+	}
+	return pace.answered.length - pace.head;
 }
 
 /**
- * Waits until this key may send its next request. A hold set after a 429 (`holdUntil`) is honoured
- * even when pacing is off, so a Retry-After is always waited out.
+ * The earliest time a request may go: after the hold, after the even spacing, and when fewer than the allowance
+ * would be in the window. Requests on their way count as answered now; with `queue`, the requests already waiting
+ * go first and count at their turns.
  */
-export async function acquireSlot(key: string): Promise<void> {
-	const interval = slotIntervalMs();
-	const reserved = nextSlotByKey.get(key);
-	if (interval === 0 && reserved === undefined) return;
-	const now = transportSettings.now();
-	const slot = Math.max(now, reserved ?? 0);
-	if (interval === 0 && slot === now) nextSlotByKey.delete(key);
-	else nextSlotByKey.set(key, slot + interval);
-	if (slot > now) await transportSettings.sleep(slot - now);
+function earliestTurn(pace: KeyPace, now: number, queue: boolean): number {
+	const window = span();
+	const limit = allowance(pace, now);
+	let at = Math.max(now, pace.holdUntil);
+	if (pace.evenUntil > now) at = Math.max(at, pace.lastTurn + window / limit);
+	const booked = queue ? pace.booked : [];
+	if (booked.length > 0) at = Math.max(at, booked[booked.length - 1]);
+	// Everything that will be in the window, oldest first: answers, requests on their way, requests waiting.
+	const answered = answeredInWindow(pace, now);
+	const count = answered + pace.inFlight + booked.length;
+	if (count >= limit) {
+		const index = count - limit;
+		const oldest =
+			index < answered
+				? pace.answered[pace.head + index]
+				: index < answered + pace.inFlight
+					? now
+					: booked[index - answered - pace.inFlight];
+		at = Math.max(at, oldest + window);
+	}
+	return at;
 }
 
-/** After a 429 the server knows better: nobody on this key sends before it says so. */
-export function holdUntil(key: string, time: number): void {
-	if ((nextSlotByKey.get(key) ?? 0) < time) nextSlotByKey.set(key, time);
+function book(pace: KeyPace, at: number): void {
+	let index = pace.booked.length;
+	while (index > 0 && pace.booked[index - 1] > at) index--;
+	pace.booked.splice(index, 0, at);
+}
+
+function unbook(pace: KeyPace, at: number): void {
+	const index = pace.booked.indexOf(at);
+	if (index >= 0) pace.booked.splice(index, 1);
+}
+
+/**
+ * Waits until this key may send its next request and returns the request's turn; call `answered` with it when
+ * the answer (or the failure) comes. `budget` is the key's requests per window, from its credential. A hold set
+ * after a 429 is honoured even when pacing is off, so a Retry-After is always waited out.
+ */
+export async function acquireSlot(key: string, budget: number): Promise<Turn> {
+	let now = transportSettings.now();
+	const pace = paceOf(key, budget, now);
+	if (transportSettings.rateLimit.windowMs <= 0) {
+		if (pace.holdUntil > now) await transportSettings.sleep(pace.holdUntil - now);
+		return { at: Math.max(now, pace.holdUntil), cuts: pace.cuts, counted: false };
+	}
+	let at = earliestTurn(pace, now, true);
+	for (;;) {
+		if (at <= now) {
+			pace.inFlight++;
+			pace.lastTurn = now;
+			return { at: now, cuts: pace.cuts, counted: true };
+		}
+		book(pace, at);
+		await transportSettings.sleep(at - now);
+		now = transportSettings.now();
+		unbook(pace, at);
+		// This request's turn has come; whether it may go depends on what happened meanwhile (answers that
+		// came later than expected, a 429 that lowered the rate).
+		at = earliestTurn(pace, now, false);
+	}
+}
+
+/** The request sent at `turn` has its answer (or failed): from now on it counts at this time. */
+export function answered(key: string, turn: Turn): void {
+	const pace = paceByKey.get(key);
+	if (!pace || !turn.counted) return;
+	pace.inFlight = Math.max(0, pace.inFlight - 1);
+	pace.answered.push(transportSettings.now());
+}
+
+/**
+ * Chaser answered 429 to the request sent at `turn` (already `answered`). Returns how long that request waits
+ * before trying again: the Retry-After if Chaser sent one, otherwise until the window can have freed up (at least
+ * the minimum wait). With `adapt` (every endpoint bound by the per-minute limit) the key also lowers its rate,
+ * spaces evenly if it still had room, and holds every request on the key until then; without it (an endpoint with
+ * a limit of its own) only this request waits.
+ */
+export function rateLimited(key: string, turn: Turn, retryAfterMs: number | undefined, adapt: boolean): number {
+	const now = transportSettings.now();
+	const { windowMs } = transportSettings.rateLimit;
+	const pace = paceByKey.get(key);
+	let freeAt = now + windowMs;
+	if (pace && windowMs > 0) {
+		const answers = answeredInWindow(pace, now);
+		if (answers > 0) freeAt = pace.answered[pace.head] + span();
+		// Other requests already on their way when the rate was cut meet the same overload: cut once.
+		if (adapt && turn.cuts === pace.cuts) {
+			const inWindow = answers + pace.inFlight;
+			const allowed = allowance(pace, now);
+			if (inWindow < allowed) pace.evenUntil = now + transportSettings.evenSpacingWindows * windowMs;
+			const floor = Math.max(1, pace.budget * transportSettings.rateLimitFloor);
+			pace.rate = Math.max(floor, Math.min(allowed, inWindow) * transportSettings.rateLimitDecrease);
+			pace.since = now;
+			pace.cuts++;
+		}
+	}
+	if (retryAfterMs !== undefined) freeAt = now + retryAfterMs;
+	const until = Math.max(now + transportSettings.rateLimitMinWaitMs, freeAt);
+	if (adapt && pace) pace.holdUntil = Math.max(pace.holdUntil, until);
+	return until - now;
+}
+
+/** Requests per window for a key: the credential's "Requests per Minute", or Chaser's 200 when it sets none. */
+export function keyBudget(requestsPerMinute: unknown): number {
+	const budget = Math.floor(Number(requestsPerMinute));
+	return Number.isFinite(budget) && budget >= 1 ? budget : transportSettings.rateLimit.requests;
 }
 
 export function resetPacing(): void {
-	nextSlotByKey.clear();
+	paceByKey.clear();
 }

@@ -14,7 +14,7 @@ import type { ErrorContext } from './errors';
 import { toNodeApiError } from './errors';
 import type { Failure, Outcome } from './failures';
 import { backoffMs, classifyResponse, classifyThrown } from './failures';
-import { acquireSlot, holdUntil } from './pacer';
+import { acquireSlot, answered, keyBudget, rateLimited } from './pacer';
 import { transportSettings } from './settings';
 
 /** The action node's run, the editor's customer search, and the trigger's poll. */
@@ -47,6 +47,8 @@ interface Connection {
 	baseUrl: string;
 	/** Pacing key: one budget per Chaser key, whatever the node or execution. */
 	rateKey: string;
+	/** The key's requests per minute, from the credential. */
+	budget: number;
 	timeoutMs: number;
 	maxRateLimitWaitMs: number;
 }
@@ -64,6 +66,7 @@ async function connect(context: ChaserContext): Promise<Connection> {
 			return {
 				baseUrl,
 				rateKey: `${baseUrl} ${String(credentials.apiKey)}`,
+				budget: keyBudget(credentials.requestsPerMinute),
 				timeoutMs: options.timeout ? options.timeout * 1000 : transportSettings.timeoutMs,
 				maxRateLimitWaitMs:
 					options.maxRateLimitWait !== undefined
@@ -106,13 +109,17 @@ function readRequestOptions(context: ChaserContext): { timeout?: number; maxRate
 	return { timeout: timeout as number | undefined, maxRateLimitWait: maxRateLimitWait as number | undefined };
 }
 
+/** Which Chaser key a node talks to (its Base URL and API key): pacing, and anything remembered per key, go by it. */
+export async function chaserKeyOf(context: ChaserContext): Promise<string> {
+	return (await connect(context)).rateKey;
+}
+
 /** `ext_` + the percent-encoded external ID: Chaser's way of addressing a record by your own ID. */
 export function externalIdSegment(externalId: string): string {
 	return `ext_${encodeURIComponent(externalId)}`;
 }
 
 async function attempt(context: ChaserContext, connection: Connection, request: ChaserRequest): Promise<Outcome> {
-	await acquireSlot(connection.rateKey);
 	const url = `${connection.baseUrl}${request.path}`;
 	try {
 		// The credential's authenticate sends the key and secret only to its Base URL and turns off
@@ -144,13 +151,14 @@ export async function chaserRequest(context: ChaserContext, request: ChaserReque
 	let rateLimitWaitedMs = 0;
 	let retries = 0;
 	let attempts = 0;
-	let rateLimitHits = 0;
 	/** Set when a failed attempt may still have been applied, so a later answer may reflect it. */
 	let earlierAttemptMayHaveLanded = false;
 
 	for (;;) {
 		attempts++;
+		const turn = await acquireSlot(connection.rateKey, connection.budget);
 		const outcome = await attempt(context, connection, request);
+		answered(connection.rateKey, turn);
 		if (outcome.ok) return outcome.body;
 
 		const failure: Failure = outcome;
@@ -164,17 +172,16 @@ export async function chaserRequest(context: ChaserContext, request: ChaserReque
 		};
 
 		if (failure.kind === 'rateLimited') {
-			const waitMs = Math.max(
-				transportSettings.rateLimitMinWaitMs,
-				failure.retryAfterMs ?? backoffMs(rateLimitHits, transportSettings.rateLimitFallbackMs),
-			);
-			rateLimitHits++;
+			// An endpoint with a limit of its own (sync) waits for itself; any other 429 is news for the key's pacer,
+			// which lowers the key's rate and holds every request on it until the window can have freed up.
+			const ownLimit = request.rateLimit !== undefined;
+			const waitMs = rateLimited(connection.rateKey, turn, failure.retryAfterMs, !ownLimit);
 			const maxWaitMs = Math.min(connection.maxRateLimitWaitMs, request.rateLimit?.maxWaitMs ?? Infinity);
 			if (rateLimitWaitedMs + waitMs > maxWaitMs) {
 				throw toNodeApiError(context.getNode(), failure, errorContext);
 			}
 			rateLimitWaitedMs += waitMs;
-			holdUntil(connection.rateKey, transportSettings.now() + waitMs);
+			if (ownLimit) await transportSettings.sleep(waitMs);
 			continue;
 		}
 

@@ -56,12 +56,6 @@ describe('backoffMs', () => {
 		configureTransport({ backoffBaseMs: 500, backoffMaxMs: 2_000, random: () => 1 });
 		expect(backoffMs(10)).toBe(2_000);
 	});
-
-	it('takes another base, as the 429 fallback does', () => {
-		configureTransport({ backoffMaxMs: 30_000, random: () => 0.5 });
-		expect(backoffMs(0, 15_000)).toBe(11_250);
-		expect(backoffMs(3, 15_000)).toBe(22_500);
-	});
 });
 
 describe('classifyResponse', () => {

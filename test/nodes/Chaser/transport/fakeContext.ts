@@ -31,18 +31,19 @@ export const fail = (statusCode: number, body: IDataObject = { message: `HTTP ${
 export const thrown = (code: string, message = code) => Object.assign(new Error(message), { code });
 
 export function fakeContext(
-	respond: (options: IHttpRequestOptions, index: number) => Answer,
+	respond: (options: IHttpRequestOptions, index: number) => Answer | Promise<Answer>,
 	options: IDataObject = {},
+	credentials: IDataObject = {},
 ): FakeContext {
 	const sent: IHttpRequestOptions[] = [];
 	const context = {
-		getCredentials: async () => ({ apiKey: 'key', apiSecret: 'secret', baseUrl: 'https://chaser.test/' }),
+		getCredentials: async () => ({ apiKey: 'key', apiSecret: 'secret', baseUrl: 'https://chaser.test/', ...credentials }),
 		getNodeParameter: (name: string) => (name === 'options' ? options : undefined),
 		getNode: () => fakeNode,
 		helpers: {
 			httpRequestWithAuthentication: async (_credential: string, options: IHttpRequestOptions) => {
 				sent.push(options);
-				const answer = respond(options, sent.length - 1);
+				const answer = await respond(options, sent.length - 1);
 				if (answer instanceof Error) throw answer;
 				return answer;
 			},

@@ -81,11 +81,20 @@ describe('chaserRequest', () => {
 			expect(slept[0]).toBeLessThanOrEqual(6_000);
 		});
 
-		it('backs off with jitter from the fallback when there is no Retry-After', async () => {
-			configureTransport({ rateLimitFallbackMs: 1_000, rateLimitMinWaitMs: 100, backoffMaxMs: 30_000 });
-			const fake = fakeContext(script(fail(429), fail(429), fail(429), ok(created)));
+		it('without Retry-After, waits until the window can have freed up rather than probing', async () => {
+			configureTransport({ rateLimit: { requests: 200, windowMs: 60_000 } });
+			const fake = fakeContext(script(fail(429), ok(created)));
 			await chaserRequest(fake.context, { method: 'GET', path: '/v1/customers/ext_C-1' });
-			expect(slept).toEqual([750, 1_500, 3_000]);
+			// The request it sent leaves Chaser's window a minute later (plus 1% for jitter).
+			expect(slept).toEqual([60_600]);
+			expect(fake.sent).toHaveLength(2);
+		});
+
+		it('reads the key\'s budget from the credential\'s "Requests per Minute"', async () => {
+			configureTransport({ rateLimit: { requests: 200, windowMs: 60_000 } });
+			const fake = fakeContext(script(ok(created)), {}, { requestsPerMinute: 2 });
+			for (let i = 0; i < 3; i++) await chaserRequest(fake.context, { method: 'GET', path: '/v1/customers/ext_C-1' });
+			expect(slept).toEqual([60_600]);
 		});
 
 		it('never retries in a tight loop: "Retry-After: 0" still waits the minimum', async () => {

@@ -1,0 +1,254 @@
+'use strict';
+// n8n 2.41.1 in queue mode: one main process and two workers, with Redis and PostgreSQL, the packed package installed
+// in every process's user folder. Each worker paces its own requests (n8n gives nodes nothing to share a limit with),
+// so this is where several processes share one Chaser key. Runs inside jest (describe/it/expect are jest's globals).
+const { createSandbox } = require('../../../sandbox');
+const { log } = require('../../../tooling/install');
+const { N8nInstance } = require('../../../tooling/n8n');
+const { packPackage } = require('../../../tooling/pack');
+const { queueModeEnv, startPostgres, startRedis } = require('../../../tooling/services');
+const { chaserNode, splitOutNode, webhookNode, workflow } = require('./workflows');
+
+const VERSION = '2.41.1';
+const API_KEY = 'queue-key';
+const API_SECRET = 'queue-secret';
+/** Chaser's limit, enforced by the sandbox without Retry-After (Chaser documents none). */
+const LIMIT = { requests: 200, windowMs: 60_000, retryAfter: false };
+const EXECUTIONS = 6;
+const CREATES_PER_EXECUTION = 60;
+const UPSERT_ROWS = 2_500;
+const SETUP_TIMEOUT = 20 * 60 * 1000; // a machine without Redis, PostgreSQL or n8n installs them first
+const TEST_TIMEOUT = 8 * 60 * 1000;
+
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+
+/** The most requests the sandbox received (429s included) in any window. */
+function busiestWindow(requests, windowMs) {
+	const times = requests.map((request) => request.time).sort((a, b) => a - b);
+	let most = 0;
+	for (let end = 0, start = 0; end < times.length; end++) {
+		while (times[start] <= times[end] - windowMs) start++;
+		most = Math.max(most, end - start + 1);
+	}
+	return most;
+}
+
+/** External IDs the sandbox holds more than once, and those of `expected` it does not hold. */
+function audit(sandbox, expected) {
+	const counts = new Map();
+	for (const customer of sandbox.store.customers.values()) counts.set(customer.external_id, (counts.get(customer.external_id) || 0) + 1);
+	return {
+		missing: expected.filter((id) => !counts.has(id)),
+		duplicated: [...counts].filter(([, count]) => count > 1).map(([id]) => id),
+		stored: counts.size,
+	};
+}
+
+/** Webhook → Split Out (body.rows) → Chaser: one workflow per scenario and credential. */
+function scenarioWorkflow(id, path, credential, parameters) {
+	return workflow({
+		id,
+		nodes: [
+			webhookNode(path),
+			splitOutNode('Rows', 'body.rows'),
+			chaserNode('Chaser', parameters, { credentials: { chaserApi: credential } }),
+		],
+	});
+}
+
+const createCustomer = { resource: 'customer', operation: 'create', externalId: '={{ $json.id }}', companyName: '={{ $json.name }}' };
+const upsertCustomers = (options = {}) => ({
+	resource: 'customer',
+	operation: 'upsert',
+	externalId: '={{ $json.id }}',
+	companyName: '={{ $json.name }}',
+	options,
+});
+
+const rows = (prefix, count, name = (i) => `${prefix} ${i} Ltd`) =>
+	Array.from({ length: count }, (_, i) => ({ id: `${prefix}-${i}`, name: name(i) }));
+
+function defineQueueModeSuite() {
+	describe(`n8n ${VERSION} in queue mode: main + 2 workers, Redis, PostgreSQL`, () => {
+		const timings = [];
+		/** Runs `work`, printing and keeping how long it took. */
+		const timed = async (label, work) => {
+			const started = Date.now();
+			try {
+				return await work();
+			} finally {
+				timings.push(`${label}: ${seconds(Date.now() - started)}`);
+				log(`queue mode: ${label} took ${seconds(Date.now() - started)}`);
+			}
+		};
+
+		let postgres;
+		let redis;
+		let main;
+		let workers = [];
+		/** One sandbox per key: the default budget, the budget set per worker, and delta sync (no limit). */
+		const sandboxes = {};
+		const credentials = {
+			fleetDefault: { id: 'chaserQueueDef01', name: 'Chaser, default budget' },
+			fleetPerWorker: { id: 'chaserQueuePer01', name: 'Chaser, budget per worker' },
+			delta: { id: 'chaserQueueDel01', name: 'Chaser, delta sync' },
+		};
+		/** The two fleet scenarios run at the same time (each on its own key and sandbox); each test awaits its own. */
+		const fleetRuns = {};
+
+		const post = async (path, body) => {
+			const response = await main.webhook('POST', path, body, { timeout: TEST_TIMEOUT });
+			if (response.status !== 200) {
+				throw new Error(`webhook ${path} → ${response.status} ${JSON.stringify(response.data).slice(0, 500)}\n${main.logs().split('\n').slice(-30).join('\n')}`);
+			}
+			return response.data;
+		};
+
+		/** 6 executions of 60 single creates, and one Create or Update of 2,500 rows, all fired at once. */
+		const runFleet = async (name) => {
+			const creates = Array.from({ length: EXECUTIONS }, (_, execution) => rows(`${name}-E${execution}`, CREATES_PER_EXECUTION));
+			const upsert = rows(`${name}-U`, UPSERT_ROWS);
+			const started = Date.now();
+			const [created, upserted] = await Promise.all([
+				Promise.all(creates.map((batch) => post(`${name}-create`, { rows: batch }))),
+				post(`${name}-upsert`, { rows: upsert }),
+			]);
+			const tookMs = Date.now() - started;
+			const expected = [...creates.flat(), ...upsert].map((row) => row.id);
+			return { created, upserted, expected, tookMs };
+		};
+
+		beforeAll(async () => {
+			let tarball;
+			[[postgres, redis], tarball] = await Promise.all([
+				timed('Redis and PostgreSQL (installed if missing, then started)', () => Promise.all([startPostgres(), startRedis()])),
+				packPackage(),
+			]);
+			const env = queueModeEnv({ postgres, redis });
+			const workflows = [
+				scenarioWorkflow('queueFleetDefC01', 'fleetDefault-create', credentials.fleetDefault, createCustomer),
+				scenarioWorkflow('queueFleetDefU01', 'fleetDefault-upsert', credentials.fleetDefault, upsertCustomers()),
+				scenarioWorkflow('queueFleetPerC01', 'fleetPerWorker-create', credentials.fleetPerWorker, createCustomer),
+				scenarioWorkflow('queueFleetPerU01', 'fleetPerWorker-upsert', credentials.fleetPerWorker, upsertCustomers()),
+				scenarioWorkflow('queueDeltaSync01', 'delta-upsert', credentials.delta, upsertCustomers({ skipUnchanged: true })),
+			];
+			for (const name of ['fleetDefault', 'fleetPerWorker', 'delta']) {
+				sandboxes[name] = await createSandbox({
+					port: 0,
+					apiKey: API_KEY,
+					apiSecret: API_SECRET,
+					seed: 'none',
+					quiet: true,
+					rateLimit: name === 'delta' ? null : LIMIT,
+				});
+			}
+			await timed('n8n main and 2 workers, each with the package installed, started', async () => {
+				[main, ...workers] = await Promise.all(
+					// Room for all 14 executions of the two fleet scenarios at once (7 each), so none waits for a slot.
+					['main', 'worker', 'worker'].map((role) => N8nInstance.create({ version: VERSION, tarball, env, role, concurrency: 8 })),
+				);
+				const credential = (name, extra = {}) => ({
+					...credentials[name],
+					type: 'chaserApi',
+					data: { apiKey: API_KEY, apiSecret: API_SECRET, baseUrl: sandboxes[name].url, requestsPerMinute: 200, ...extra },
+				});
+				// The first command migrates the shared database; then all three start at once.
+				await main.importCredentials([
+					credential('fleetDefault'),
+					credential('fleetPerWorker', { requestsPerMinute: 100 }),
+					credential('delta'),
+				]);
+				await main.importWorkflows(workflows);
+				await Promise.all([main, ...workers].map((instance) => instance.start({ timeoutMs: 180000 })));
+				await main.setupOwner();
+				await main.publishLive(workflows.map((each) => each.id));
+			});
+			for (const name of ['fleetDefault', 'fleetPerWorker']) {
+				fleetRuns[name] = timed(`${name}: ${EXECUTIONS} × ${CREATES_PER_EXECUTION} creates and ${UPSERT_ROWS} rows`, () => runFleet(name));
+				fleetRuns[name].catch(() => undefined); // awaited by its test
+			}
+		}, SETUP_TIMEOUT);
+
+		afterAll(async () => {
+			await timed('stopping n8n, Redis and PostgreSQL', async () => {
+				await Promise.all([...workers, main].filter(Boolean).map((instance) => instance.dispose({ keepState: !!process.env.CHASER_E2E_KEEP })));
+				await Promise.all([postgres, redis].filter(Boolean).map((service) => service.stop()));
+				await Promise.all(Object.values(sandboxes).map((sandbox) => sandbox.close()));
+			});
+			log(`queue mode timings:\n  ${timings.join('\n  ')}`);
+			for (const instance of [...workers, main].filter(Boolean)) expect(instance.isRunning()).toBe(false);
+		}, 120000);
+
+		/** What every fleet scenario must show, from the sandbox's request log and store. */
+		const expectInsideTheLimit = async (name) => {
+			const { created, upserted, expected, tookMs } = await fleetRuns[name];
+			const sandbox = sandboxes[name];
+			const requests = sandbox.requests;
+			const rejected = requests.filter((request) => request.status === 429).length;
+			const busiest = busiestWindow(requests, LIMIT.windowMs);
+			log(
+				`queue mode, ${name}: ${requests.length} requests (${rejected} answered 429) in ${seconds(tookMs)}; ` +
+					`busiest 60 s: ${busiest} requests`,
+			);
+			// All executions succeed, each item once on the output...
+			expect(created.map((items) => items.length)).toEqual(Array(EXECUTIONS).fill(CREATES_PER_EXECUTION));
+			expect(created.flat().filter((item) => item.error)).toEqual([]);
+			expect(upserted).toHaveLength(UPSERT_ROWS);
+			expect(upserted.filter((item) => item.error)).toEqual([]);
+			// ...and exactly once in Chaser.
+			expect(audit(sandbox, expected)).toEqual({ missing: [], duplicated: [], stored: expected.length });
+			expect(busiest).toBeLessThanOrEqual(210);
+			expect(rejected / requests.length).toBeLessThanOrEqual(0.02);
+			return { rejected, busiest };
+		};
+
+		it('with the default budget (200 per worker), the workers adapt: inside the limit, every item once, 429s ≤ 2%', async () => {
+			await expectInsideTheLimit('fleetDefault');
+		}, TEST_TIMEOUT);
+
+		it('with the budget set per worker (100 each): inside the limit, every item once, no 429', async () => {
+			const { rejected } = await expectInsideTheLimit('fleetPerWorker');
+			expect(rejected).toBe(0);
+		}, TEST_TIMEOUT);
+
+		it('every execution succeeded, and both workers ran some', async () => {
+			await Promise.all(Object.values(fleetRuns));
+			const { data } = await main.rest('GET', '/rest/executions?limit=100');
+			const executions = data.data.results;
+			expect(executions).toHaveLength(2 * (EXECUTIONS + 1));
+			expect(executions.filter((execution) => execution.status !== 'success')).toEqual([]);
+			for (const worker of workers) expect(worker.logs()).toMatch(/Worker started execution/);
+		}, TEST_TIMEOUT);
+
+		it('Skip Unchanged Records: the workers share the memory (n8n database), so a sync on the other worker sends only the changes', async () => {
+			const sandbox = sandboxes.delta;
+			const started = (worker) => (worker.logs().match(/Worker started execution/g) || []).length;
+			const before = workers.map(started);
+			const first = await timed(`delta sync: first run, ${UPSERT_ROWS} rows`, () => post('delta-upsert', { rows: rows('D', UPSERT_ROWS) }));
+			expect(sandbox.requests).toHaveLength(UPSERT_ROWS / 100);
+			expect(first.filter((item) => item.skipped !== false)).toEqual([]);
+			// Stop the worker that ran it: the second run has to go to the other one.
+			const ranIt = workers.findIndex((worker, index) => started(worker) > before[index]);
+			expect(ranIt).toBeGreaterThanOrEqual(0);
+			await workers[ranIt].stop();
+			const other = workers[1 - ranIt];
+			const otherBefore = started(other);
+
+			sandbox.clearLog();
+			const changed = new Set(Array.from({ length: UPSERT_ROWS / 100 }, (_, i) => i * 100 + 7));
+			const second = await timed('delta sync: second run on the other worker, 1% changed', () =>
+				post('delta-upsert', { rows: rows('D', UPSERT_ROWS, (i) => (changed.has(i) ? `Changed ${i} Ltd` : `D ${i} Ltd`)) }),
+			);
+			expect(started(other)).toBe(otherBefore + 1);
+			expect(sandbox.requests.map((request) => `${request.method} ${request.path}`)).toEqual(['PUT /v1/bulk/customers']);
+			expect(sandbox.requests[0].body.entries.map((entry) => entry.external_id)).toEqual([...changed].map((i) => `D-${i}`));
+			expect(second.filter((item) => item.skipped === false).map((item) => item.external_id)).toEqual(
+				[...changed].map((i) => `D-${i}`),
+			);
+			expect(second.filter((item) => item.skipped === true)).toHaveLength(UPSERT_ROWS - changed.size);
+			expect(sandbox.findCustomer('D-107')).toMatchObject({ company_name: 'Changed 107 Ltd' });
+		}, TEST_TIMEOUT);
+	});
+}
+
+module.exports = { defineQueueModeSuite };
