@@ -204,14 +204,14 @@ async function exactMatches(
 /** The customer chosen in the node's Customer field. */
 function chosenCustomer(context: ILoadOptionsFunctions): RecordRef {
 	const { mode, value } = locatorParts(context.getCurrentNodeParameter(RECORDS.customer.parameter));
-	const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+	const chosen = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
 	// The editor resolves expressions before it asks; one it could not resolve still starts with "=".
-	if (text === '' || text.startsWith('=')) {
+	if (chosen === '' || chosen.startsWith('=')) {
 		throw new NodeOperationError(context.getNode(), 'Choose the customer first', {
 			description: 'Contact people are listed per customer: pick one in the Customer field, then open this list again.',
 		});
 	}
-	return refTo(RECORDS.customer, mode, text);
+	return refTo(RECORDS.customer, mode, chosen);
 }
 
 function contains(record: IDataObject, fields: string[], needle: string): boolean {
