@@ -9,7 +9,7 @@
  * n8n-core reads N8N_USER_FOLDER when it is first loaded: set it before requiring this file.
  */
 const { createHash } = require('crypto');
-const { DataDeduplicationService, ExecutionLifecycleHooks, WorkflowExecute } = require('n8n-core');
+const { DataDeduplicationService, ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } = require('n8n-core');
 const { createRunExecutionData, NodeConnectionTypes, NodeHelpers, Workflow } = require('n8n-workflow');
 
 /** @typedef {import('n8n-workflow').INodeType} INodeType */
@@ -45,6 +45,15 @@ const { createRunExecutionData, NodeConnectionTypes, NodeHelpers, Workflow } = r
  * @property {INodeExecutionData[]} errorOutput With continueErrorOutput, items on its error output (index 1).
  * @property {ExecutionError | undefined} [error] The workflow's error when the node stopped it.
  * @property {IRun} run
+ */
+
+/**
+ * @typedef {object} ListSearchOptions
+ * @property {string} method The listSearch method, e.g. 'searchInvoices'.
+ * @property {INodeParameters} [parameters] The node's current parameters (what the editor sends), e.g. the chosen customer.
+ * @property {ChaserCredentials} credentials
+ * @property {string} [filter] What the user typed in the list's search box.
+ * @property {string} [paginationToken] The token of the previous page, when the user scrolls on.
  */
 
 const CHASER_TYPE = 'n8n-nodes-chaser.chaser';
@@ -218,7 +227,7 @@ let executionCounter = 0;
  * @param {new () => ICredentialType} setup.Credential The Chaser API credential class.
  * @param {Record<string, INodeType>} [setup.extraNodeTypes] More node types by type name, for `nodeType`.
  * @param {string} [setup.label] Names the workflow and its executions ("test", "bench").
- * @returns {{ runChaser: (options: CoreRunOptions) => Promise<CoreRunResult>, processedData: ProcessedDataStore }}
+ * @returns {{ runChaser: (options: CoreRunOptions) => Promise<CoreRunResult>, listSearch: (options: ListSearchOptions) => Promise<import('n8n-workflow').INodeListSearchResult>, processedData: ProcessedDataStore }}
  */
 function createEngine({ Node, Credential, extraNodeTypes = {}, label = 'test' }) {
 	/** @type {Record<string, INodeType>} */
@@ -288,7 +297,37 @@ function createEngine({ Node, Credential, extraNodeTypes = {}, label = 'test' })
 		}
 	}
 
-	return { runChaser, processedData };
+	/**
+	 * Calls one of the node's listSearch methods (a resource locator's "From List") the way n8n's editor does
+	 * (DynamicNodeParametersService.getResourceLocatorResults): a LoadOptionsContext on a one-node workflow that holds
+	 * the node's current parameters and its credential. Resolves to { results, paginationToken }.
+	 * @param {ListSearchOptions} options
+	 */
+	async function listSearch(options) {
+		const nodeType = nodeTypeMap[CHASER_TYPE];
+		const search = nodeType.methods && nodeType.methods.listSearch && nodeType.methods.listSearch[options.method];
+		if (typeof search !== 'function') throw new Error(`The node has no listSearch method "${options.method}"`);
+		const parameters = options.parameters || {};
+		const node = {
+			id: 'temp-node',
+			name: 'Temp-Node',
+			type: CHASER_TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters,
+			credentials: { chaserApi: { id: 'cred-1', name: 'Chaser sandbox' } },
+		};
+		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+		const credentialsHelper = new EngineCredentialsHelper(credentialType, options.credentials);
+		const additionalData = {
+			...additionalDataFor(undefined, credentialsHelper, `${label}-list-${++executionCounter}`),
+			currentNodeParameters: parameters,
+		};
+		const context = new LoadOptionsContext(workflow, workflow.nodes[node.name], additionalData, 'parameters');
+		return await search.call(context, options.filter, options.paginationToken);
+	}
+
+	return { runChaser, listSearch, processedData };
 }
 
 module.exports = { createEngine, CHASER_TYPE, EngineCredentialsHelper, additionalDataFor };

@@ -584,4 +584,4 @@ class N8nInstance {
 	}
 }
 
-module.exports = { N8nInstance, freePort, PACKAGE_NAME, ENCRYPTION_KEY };
+module.exports = { N8nInstance, freePort, PACKAGE_NAME, ENCRYPTION_KEY, OWNER };

@@ -1,15 +1,16 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { requestOptionsField } from './actions/common.descriptions';
-import * as contactPerson from './actions/contactPerson';
-import * as creditNote from './actions/creditNote';
-import * as customer from './actions/customer';
-import * as invoice from './actions/invoice';
-import * as organisation from './actions/organisation';
-import * as overpayment from './actions/overpayment';
+import { legacyRequestOptionsField } from './actions/common.descriptions';
+import { resourceDescriptions, resourceField } from './actions';
 import { router } from './actions/router';
-import { searchCustomers } from './methods/listSearch';
+import {
+	searchContactPersons,
+	searchCreditNotes,
+	searchCustomers,
+	searchInvoices,
+	searchOverpayments,
+} from './methods/listSearch';
 
 export class Chaser implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,33 +26,12 @@ export class Chaser implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'chaserApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Contact Person', value: 'contactPerson' },
-					{ name: 'Credit Note', value: 'creditNote' },
-					{ name: 'Customer', value: 'customer' },
-					{ name: 'Invoice', value: 'invoice' },
-					{ name: 'Organisation', value: 'organisation' },
-					{ name: 'Overpayment', value: 'overpayment' },
-				],
-				default: 'customer',
-			},
-			...contactPerson.description,
-			...creditNote.description,
-			...customer.description,
-			...invoice.description,
-			...organisation.description,
-			...overpayment.description,
-			requestOptionsField,
-		],
+		properties: [resourceField, ...resourceDescriptions, legacyRequestOptionsField],
 	};
 
-	methods = { listSearch: { searchCustomers } };
+	methods = {
+		listSearch: { searchContactPersons, searchCreditNotes, searchCustomers, searchInvoices, searchOverpayments },
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

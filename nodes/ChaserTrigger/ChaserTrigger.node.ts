@@ -1,19 +1,13 @@
-import type { INodeExecutionData, INodeProperties, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { customerLocator, requestOptionsField, simplifyField } from '../Chaser/actions/common.descriptions';
+import { customerReference, optionsField, simplifyField } from '../Chaser/actions/common.descriptions';
 import { searchCustomers } from '../Chaser/methods/listSearch';
 import { EVENTS } from './events';
 import { pollChaser } from './poll';
 import { DEFAULT_LOOK_BACK_DAYS } from './settings';
 
-/** Chaser filters lists by the customer's external ID, so the picker offers no "By Chaser ID" here. */
-const locator = customerLocator({
-	required: false,
-	description:
-		"Only this customer's records. Leave empty for every customer. \"By External ID\" is the ID the customer has in your own system.",
-});
-const customer: INodeProperties = { ...locator, modes: locator.modes?.filter((mode) => mode.name !== 'id') };
+const customer = customerReference({ description: "Only this customer's records. Leave empty for every customer." });
 
 export class ChaserTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -63,42 +57,34 @@ export class ChaserTrigger implements INodeType {
 			},
 			customer,
 			simplifyField,
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Currency Code',
-						name: 'currencyCode',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. GBP',
-						description: 'Only records in this currency (ISO 4217 code)',
-					},
-					{
-						displayName: 'Look Back (Days)',
-						name: 'lookBackDays',
-						type: 'number',
-						default: DEFAULT_LOOK_BACK_DAYS,
-						typeOptions: { minValue: 0 },
-						description:
-							'Records often reach Chaser days after their date: a payment booked on Monday for Friday, an invoice entered late. Each check reads this many days further back than the last one and remembers what it already reported, so late records still fire and nothing fires twice. More days catch later entries but read more records on each check.',
-					},
-					{
-						displayName: 'Minimum Amount',
-						name: 'minimumAmount',
-						type: 'number',
-						default: 0,
-						typeOptions: { minValue: 0, numberPrecision: 2 },
-						description:
-							'Only records of at least this amount: the total of a paid or issued invoice, credit note or overpayment; what is still due on an overdue invoice. 0 for every amount.',
-					},
-				],
-			},
-			requestOptionsField,
+			optionsField([
+				{
+					displayName: 'Currency Code',
+					name: 'currencyCode',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. GBP',
+					description: 'Only records in this currency (ISO 4217 code)',
+				},
+				{
+					displayName: 'Look Back (Days)',
+					name: 'lookBackDays',
+					type: 'number',
+					default: DEFAULT_LOOK_BACK_DAYS,
+					typeOptions: { minValue: 0 },
+					description:
+						'Records often reach Chaser days after their date: a payment booked on Monday for Friday, an invoice entered late. Each check reads this many days further back than the last one and remembers what it already reported, so late records still fire and nothing fires twice. More days catch later entries but read more records on each check.',
+				},
+				{
+					displayName: 'Minimum Amount',
+					name: 'minimumAmount',
+					type: 'number',
+					default: 0,
+					typeOptions: { minValue: 0, numberPrecision: 2 },
+					description:
+						'Only records of at least this amount: the total of a paid or issued invoice, credit note or overpayment; what is still due on an overdue invoice. 0 for every amount.',
+				},
+			]),
 		],
 	};
 

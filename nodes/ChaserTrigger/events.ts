@@ -1,6 +1,6 @@
-import { CREDIT_NOTE, CREDIT_NOTE_SUMMARY_FIELDS } from '../Chaser/actions/creditNote/fields';
+import { CREDIT_NOTE } from '../Chaser/actions/creditNote/fields';
 import { INVOICE_SUMMARY_FIELDS } from '../Chaser/actions/invoice/fields';
-import { OVERPAYMENT, OVERPAYMENT_SUMMARY_FIELDS } from '../Chaser/actions/overpayment/fields';
+import { OVERPAYMENT } from '../Chaser/actions/overpayment/fields';
 
 export type EventName = 'creditNoteIssued' | 'invoiceIssued' | 'invoiceOverdue' | 'invoicePaid' | 'overpaymentReceived';
 
@@ -43,7 +43,7 @@ export const EVENTS: Record<EventName, ChaserEvent> = {
 		amountField: 'total',
 		statuses: ['ACTIVE', 'AUTHORISED', 'PAID'],
 		firesAgain: false,
-		summaryFields: CREDIT_NOTE_SUMMARY_FIELDS,
+		summaryFields: CREDIT_NOTE.summaryFields,
 	},
 	invoiceIssued: {
 		name: 'invoiceIssued',
@@ -92,6 +92,6 @@ export const EVENTS: Record<EventName, ChaserEvent> = {
 		amountField: 'total',
 		statuses: ['AUTHORISED', 'PAID'],
 		firesAgain: false,
-		summaryFields: OVERPAYMENT_SUMMARY_FIELDS,
+		summaryFields: OVERPAYMENT.summaryFields,
 	},
 };

@@ -3,7 +3,15 @@
  * package's own TypeScript classes (the node and its credential). The engine itself is
  * tooling/engine.js, shared with the benchmark (scripts/bench/engine.js).
  */
-import type { ExecutionError, IDataObject, INode, INodeExecutionData, INodeParameters, IRun } from 'n8n-workflow';
+import type {
+	ExecutionError,
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeListSearchResult,
+	INodeParameters,
+	IRun,
+} from 'n8n-workflow';
 
 import { ChaserApi } from '../../credentials/ChaserApi.credentials';
 import { Chaser } from '../../nodes/Chaser/Chaser.node';
@@ -50,4 +58,20 @@ export async function runChaser(options: RunOptions): Promise<RunResult> {
 	// The items go through JSON, as they would from a trigger or an earlier node's output.
 	const items = JSON.parse(JSON.stringify(options.items ?? [{}])) as IDataObject[];
 	return await engine.runChaser({ ...options, items });
+}
+
+export interface ListSearchOptions {
+	/** The node's listSearch method, e.g. 'searchInvoices'. */
+	method: string;
+	/** The node's current parameters, as the editor sends them (e.g. the chosen customer). */
+	parameters?: INodeParameters;
+	credentials: ChaserCredentials;
+	/** What the user typed in the list's search box. */
+	filter?: string;
+	paginationToken?: string;
+}
+
+/** Calls a listSearch method the way n8n's editor does, through n8n-core's LoadOptionsContext. */
+export async function listSearch(options: ListSearchOptions): Promise<INodeListSearchResult> {
+	return await engine.listSearch(options);
 }

@@ -3,8 +3,10 @@
  * and makes the transport skip real waits (pacing and back-off) unless a test asks for them.
  */
 import { configureTransport, resetPacing, resetTransportSettings } from '../../nodes/Chaser/transport';
-import type { ChaserCredentials, RunOptions, RunResult } from './engine';
-import { clearProcessedData, runChaser } from './engine';
+import type { INodeListSearchResult } from 'n8n-workflow';
+
+import type { ChaserCredentials, ListSearchOptions, RunOptions, RunResult } from './engine';
+import { clearProcessedData, listSearch, runChaser } from './engine';
 
 // The sandbox is plain JavaScript so it can also run standalone (npm run sandbox).
 import { createSandbox } from '../../sandbox';
@@ -19,6 +21,11 @@ export interface SandboxHandle {
 	readonly credentials: ChaserCredentials;
 	/** Runs Input → Chaser through the engine against this sandbox. */
 	run(options: Omit<RunOptions, 'credentials'> & { credentials?: Partial<ChaserCredentials> }): Promise<RunResult>;
+	/** Calls a listSearch method (a "From List" picker) as the editor does, against this sandbox. */
+	search(
+		method: string,
+		options?: Omit<ListSearchOptions, 'method' | 'credentials'> & { credentials?: Partial<ChaserCredentials> },
+	): Promise<INodeListSearchResult>;
 	/** Requests the sandbox received since the test started, as "METHOD /path". */
 	calls(): string[];
 }
@@ -44,6 +51,12 @@ export function useSandbox(
 		},
 		run: async (runOptions) =>
 			await runChaser({ ...runOptions, credentials: { ...handle.credentials, ...runOptions.credentials } }),
+		search: async (method, searchOptions = {}) =>
+			await listSearch({
+				...searchOptions,
+				method,
+				credentials: { ...handle.credentials, ...searchOptions.credentials },
+			}),
 		calls: () =>
 			(sandbox.requests as Array<{ method: string; path: string }>).map(({ method, path }) => `${method} ${path}`),
 	};

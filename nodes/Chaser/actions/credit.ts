@@ -1,55 +1,180 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { typedBody } from '../helpers/body';
-import { customerExternalId } from '../helpers/customer';
-import type { InputValidator } from '../helpers/validation';
-import { isBlank } from '../helpers/validation';
-import type { BulkPath, FilterOperator } from '../transport';
-import { externalIdSegment } from '../transport';
+import { forEachItem } from '../helpers/items';
+import {
+	createRecord,
+	currencyCondition,
+	customerCondition,
+	dateConditions,
+	type FilterCondition,
+	getRecord,
+	getRecords,
+	statusCondition,
+	updateRecord,
+} from '../helpers/operations';
+import type { RecordRef } from '../helpers/records';
+import { customerExternalId, locatorParts, recordNotFound, recordRef } from '../helpers/records';
+import { batchingOptions, upsertItems } from '../helpers/upsert';
+import { InputValidator } from '../helpers/validation';
+import type { BulkPath } from '../transport';
+import { externalIdSegment, filterQuery } from '../transport';
+import type { RecordKind, ResourceInfo } from './common.descriptions';
+import {
+	additionalFieldsField,
+	currencyFilter,
+	customerFilter,
+	customerReference,
+	dateRangeFilters,
+	filtersField,
+	optionsField,
+	recordLocator,
+	RECORDS,
+	returnAllOrLimit,
+	simplifyField,
+	statusFilter,
+	statusValues,
+	updateFieldsField,
+} from './common.descriptions';
 
 /**
- * Credit notes and overpayments are both customer credit with the same shape (an amount, the part
- * of it not yet allocated to invoices, a currency, a date and a status), so they share the body
- * builder, the amount fields and the list filters here. Each resource keeps its own operation files.
+ * Credit notes and overpayments are both customer credit with the same shape (an amount, the part of it
+ * not yet allocated to invoices, a currency, a date and a status), so their operations are written once,
+ * here, for a `CreditResource`. Each resource's operation files hand theirs in.
  */
 export interface CreditResource {
-	/** Singular noun for messages, e.g. "credit note". */
-	noun: string;
+	resource: ResourceInfo;
+	record: RecordKind;
 	collectionPath: '/v1/credit_notes' | '/v1/overpayments';
 	bulkPath: BulkPath;
 	/** Chaser's field for your own ID, which also addresses the record as `ext_<id>`. */
 	key: 'credit_note_id' | 'overpayment_id';
-	/** The top-level parameter holding that ID, and its label. */
-	idParameter: 'creditNoteId' | 'overpaymentId';
-	idLabel: string;
-	statuses: readonly string[];
+	/** The top-level parameter holding that ID on Create and Create or Update, and its label. */
+	idField: INodeProperties;
 	/** Further required text values on create, e.g. the credit note number: parameter, wire name, label. */
-	requiredText: ReadonlyArray<{ parameter: string; field: string; label: string }>;
+	requiredText: ReadonlyArray<{ field: INodeProperties; wireName: string }>;
+	statusOptions: INodePropertyOptions[];
+	/** What the status, the required amounts and the date mean for this record; the status a new one gets. */
+	help: { status: string; total: string; remainingCredit: string; date: string };
+	defaultStatus: string;
+	/** Filters and Update Fields of this record only (the credit note number). */
+	ownFilters: INodeProperties[];
+	ownUpdateFields: INodeProperties[];
+	summaryFields: readonly string[];
 }
 
-/** `/v1/<collection>/ext_<id>`: where the record with your own ID lives. */
-export function creditPath(resource: CreditResource, id: string): string {
-	return `${resource.collectionPath}/${externalIdSegment(id)}`;
+// ------------------------------------------------------------------ editor fields
+
+function statusField(credit: CreditResource): INodeProperties {
+	const { defaultStatus } = credit;
+	return {
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		options: credit.statusOptions,
+		default: defaultStatus,
+		description: credit.help.status,
+	};
 }
 
-export function creditNotFound(resource: CreditResource, id: string): string {
-	return `No ${resource.noun} with ${resource.noun} ID '${id}' exists in Chaser`;
+/** Create and Create or Update: the ID, the required values, then Additional Fields (the status). */
+function newCreditFields(credit: CreditResource): INodeProperties[] {
+	const { noun } = credit.resource;
+	return [
+		credit.idField,
+		...credit.requiredText.map(({ field }) => field),
+		recordLocator(RECORDS.customer, { description: `The customer the ${noun} belongs to; it must already exist in Chaser` }),
+		{
+			displayName: 'Currency Code',
+			name: 'currencyCode',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'e.g. GBP',
+			description: `ISO 4217 code of the currency the ${noun} is in`,
+		},
+		{
+			displayName: 'Total',
+			name: 'total',
+			type: 'number',
+			required: true,
+			default: 0,
+			typeOptions: { minValue: 0, numberPrecision: 2 },
+			description: credit.help.total,
+		},
+		{
+			displayName: 'Remaining Credit',
+			name: 'remainingCredit',
+			type: 'number',
+			required: true,
+			default: 0,
+			typeOptions: { minValue: 0, numberPrecision: 2 },
+			description: credit.help.remainingCredit,
+		},
+		{ displayName: 'Date', name: 'date', type: 'dateTime', required: true, default: '', description: credit.help.date },
+		additionalFieldsField([statusField(credit)]),
+	];
 }
 
-/** Reads and checks the record's own ID (the top-level ID parameter). */
-export function readCreditId(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	check: InputValidator,
-	resource: CreditResource,
-): string {
-	return check.requiredText(context.getNodeParameter(resource.idParameter, itemIndex), resource.idLabel);
+/** The snake_case versions of the fields, for Update Fields. */
+function creditUpdateFields(credit: CreditResource): INodeProperties[] {
+	const { noun } = credit.resource;
+	return [
+		...credit.ownUpdateFields,
+		statusField(credit),
+		{ displayName: 'Currency Code', name: 'currency_code', type: 'string', default: '', placeholder: 'e.g. GBP' },
+		customerReference({
+			name: 'customer_external_id',
+			description: `Moves the ${noun} to another customer, which must already exist in Chaser`,
+		}),
+		{ displayName: 'Date', name: 'date', type: 'dateTime', default: '' },
+		{
+			displayName: 'Remaining Credit',
+			name: 'remaining_credit',
+			type: 'number',
+			default: 0,
+			typeOptions: { minValue: 0, numberPrecision: 2 },
+			description: `The part of the ${noun} not yet allocated to invoices. Set it to 0 once it is fully used.`,
+		},
+		{ displayName: 'Total', name: 'total', type: 'number', default: 0, typeOptions: { minValue: 0, numberPrecision: 2 } },
+	];
 }
+
+/** The fields of each operation, by operation. */
+export function creditFields(credit: CreditResource): Record<'create' | 'get' | 'getAll' | 'update' | 'upsert', INodeProperties[]> {
+	const { plural } = credit.resource;
+	return {
+		create: [...newCreditFields(credit), optionsField()],
+		upsert: [...newCreditFields(credit), optionsField(batchingOptions)],
+		get: [recordLocator(credit.record), simplifyField, optionsField()],
+		getAll: [
+			...returnAllOrLimit,
+			filtersField([
+				...credit.ownFilters,
+				currencyFilter,
+				customerFilter(plural),
+				...dateRangeFilters(plural),
+				statusFilter(plural, credit.statusOptions),
+			]),
+			simplifyField,
+			optionsField(),
+		],
+		update: [recordLocator(credit.record), updateFieldsField(creditUpdateFields(credit)), optionsField()],
+	};
+}
+
+// ------------------------------------------------------------------ bodies
 
 /** Editor labels of the snake_case fields, used in validation messages. */
 const LABELS = {
 	currency_code: 'Currency Code',
-	customer_external_id: 'Customer External ID',
+	customer_external_id: 'Customer',
 	date: 'Date',
 	remaining_credit: 'Remaining Credit',
 	status: 'Status',
@@ -61,10 +186,11 @@ const LABELS = {
  * top-level values gathered under those names) and returns the body. Amounts must be 0 or more and
  * the remaining credit cannot exceed the total when both are given.
  */
-function creditBody(fields: IDataObject, check: InputValidator, resource: CreditResource): IDataObject {
+function creditBody(fields: IDataObject, check: InputValidator, credit: CreditResource): IDataObject {
 	const texts: Record<string, string> = { customer_external_id: LABELS.customer_external_id };
-	for (const { field, label } of resource.requiredText) texts[field] = label;
-	const body = typedBody(fields, check, {
+	for (const { field, wireName } of credit.requiredText) texts[wireName] = field.displayName;
+	const { customer_external_id: customer, ...plain } = fields;
+	const body = typedBody({ ...plain, customer_external_id: locatorParts(customer).value as string }, check, {
 		texts,
 		dates: { date: LABELS.date },
 		amounts: { total: LABELS.total, remaining_credit: LABELS.remaining_credit },
@@ -80,7 +206,7 @@ function creditBody(fields: IDataObject, check: InputValidator, resource: Credit
 			'Remaining Credit is the part of the total not yet allocated to invoices.',
 		);
 	}
-	if (body.status !== undefined) body.status = check.oneOf(body.status, resource.statuses, LABELS.status);
+	if (body.status !== undefined) body.status = check.oneOf(body.status, statusValues(credit.statusOptions), LABELS.status);
 	return body;
 }
 
@@ -89,16 +215,16 @@ function creditBody(fields: IDataObject, check: InputValidator, resource: Credit
  * Additional Fields. Everything is validated before the customer is resolved, since a customer
  * picked by Chaser ID costs a request.
  */
-export async function buildCreditEntry(
+async function newCredit(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	check: InputValidator,
-	resource: CreditResource,
+	credit: CreditResource,
 ): Promise<{ key: string; body: IDataObject }> {
-	const key = readCreditId(context, itemIndex, check, resource);
+	const key = check.requiredText(context.getNodeParameter(credit.idField.name, itemIndex), credit.idField.displayName);
 	const text: IDataObject = {};
-	for (const { parameter, field, label } of resource.requiredText) {
-		text[field] = check.requiredText(context.getNodeParameter(parameter, itemIndex), label);
+	for (const { field, wireName } of credit.requiredText) {
+		text[wireName] = check.requiredText(context.getNodeParameter(field.name, itemIndex), field.displayName);
 	}
 	const required = {
 		currency_code: check.currency(context.getNodeParameter('currencyCode', itemIndex), LABELS.currency_code),
@@ -109,158 +235,80 @@ export async function buildCreditEntry(
 		date: check.date(context.getNodeParameter('date', itemIndex), LABELS.date),
 	};
 	const additional = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const body = creditBody({ ...additional, ...required }, check, resource);
-	const customer = await customerExternalId(context, itemIndex, check);
-	return { key, body: { [resource.key]: key, ...text, ...body, customer_external_id: customer } };
+	const body = creditBody({ ...additional, ...required }, check, credit);
+	const customer = await customerExternalId(context, itemIndex, check, RECORDS.customer);
+	return { key, body: { [credit.key]: key, ...text, ...body, customer_external_id: customer } };
 }
 
-/** Updates: at least one field, validated like a create. */
-export function creditUpdateBody(fields: IDataObject, check: InputValidator, resource: CreditResource): IDataObject {
-	const body = creditBody(fields, check, resource);
-	if (Object.keys(body).length === 0) check.fail('Set at least one field in "Update Fields"');
-	return body;
+// ------------------------------------------------------------------ operations
+
+/** `/v1/<collection>/<segment>`: where the addressed record lives. */
+function pathOf(credit: CreditResource, ref: RecordRef): string {
+	return `${credit.collectionPath}/${ref.segment}`;
 }
 
-// ------------------------------------------------------------------ editor fields
-
-export function currencyCodeField(noun: string): INodeProperties {
-	return {
-		displayName: 'Currency Code',
-		name: 'currencyCode',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. GBP',
-		description: `ISO 4217 code of the currency the ${noun} is in`,
-	};
+export async function createCredit(context: IExecuteFunctions, credit: CreditResource): Promise<INodeExecutionData[]> {
+	return await forEachItem(context, async (itemIndex) => {
+		const { key, body } = await newCredit(context, itemIndex, new InputValidator(context, itemIndex), credit);
+		return await createRecord(context, itemIndex, {
+			path: credit.collectionPath,
+			body,
+			readBackPath: `${credit.collectionPath}/${externalIdSegment(key)}`,
+		});
+	});
 }
 
-export function totalField(description: string): INodeProperties {
-	return {
-		displayName: 'Total',
-		name: 'total',
-		type: 'number',
-		required: true,
-		default: 0,
-		typeOptions: { minValue: 0, numberPrecision: 2 },
-		description,
-	};
+export async function upsertCredits(context: IExecuteFunctions, credit: CreditResource): Promise<INodeExecutionData[]> {
+	return await upsertItems(context, {
+		collectionPath: credit.collectionPath,
+		bulkPath: credit.bulkPath,
+		keyLabel: credit.record.ownId,
+		buildEntry: async (itemIndex, check) => await newCredit(context, itemIndex, check, credit),
+	});
 }
 
-export function remainingCreditField(description: string): INodeProperties {
-	return {
-		displayName: 'Remaining Credit',
-		name: 'remainingCredit',
-		type: 'number',
-		required: true,
-		default: 0,
-		typeOptions: { minValue: 0, numberPrecision: 2 },
-		description,
-	};
+export async function getCredit(context: IExecuteFunctions, credit: CreditResource): Promise<INodeExecutionData[]> {
+	return await forEachItem(context, async (itemIndex) => {
+		const ref = recordRef(context, itemIndex, new InputValidator(context, itemIndex), credit.record);
+		return await getRecord(
+			context,
+			itemIndex,
+			{ path: pathOf(credit, ref), notFoundMessage: recordNotFound(credit.record, ref) },
+			credit.summaryFields,
+		);
+	});
 }
 
-export function dateField(description: string): INodeProperties {
-	return { displayName: 'Date', name: 'date', type: 'dateTime', required: true, default: '', description };
+export async function getCredits(context: IExecuteFunctions, credit: CreditResource): Promise<INodeExecutionData[]> {
+	return await forEachItem(context, async (itemIndex) => {
+		const check = new InputValidator(context, itemIndex);
+		const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+		const qs = filterQuery([
+			currencyCondition(filters.currency_code, check),
+			customerCondition(filters.customer_external_id, check),
+			...dateConditions('date', filters.date_from, filters.date_to, { from: 'Date From', to: 'Date To' }, check),
+			statusCondition(filters.status, statusValues(credit.statusOptions), check),
+			...credit.ownFilters.map(
+				(filter): FilterCondition => ({
+					field: filter.name,
+					operator: 'eq',
+					value: check.text(filters[filter.name], filter.displayName),
+				}),
+			),
+		]);
+		return await getRecords(context, itemIndex, { path: credit.collectionPath, qs }, credit.summaryFields);
+	});
 }
 
-/** The snake_case versions of the amount fields, for Update Fields. */
-export function creditUpdateOptions(noun: string): INodeProperties[] {
-	return [
-		{ displayName: 'Currency Code', name: 'currency_code', type: 'string', default: '', placeholder: 'e.g. GBP' },
-		{
-			displayName: 'Customer External ID',
-			name: 'customer_external_id',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. CUST-0042',
-			description: `Moves the ${noun} to another customer: that customer's ID in your own system. The customer must already exist in Chaser.`,
-		},
-		{ displayName: 'Date', name: 'date', type: 'dateTime', default: '' },
-		{
-			displayName: 'Remaining Credit',
-			name: 'remaining_credit',
-			type: 'number',
-			default: 0,
-			typeOptions: { minValue: 0, numberPrecision: 2 },
-			description: `The part of the ${noun} not yet allocated to invoices. Set it to 0 once it is fully used.`,
-		},
-		{
-			displayName: 'Total',
-			name: 'total',
-			type: 'number',
-			default: 0,
-			typeOptions: { minValue: 0, numberPrecision: 2 },
-		},
-	];
-}
-
-// ------------------------------------------------------------------ Get Many filters
-
-/** Filters both lists share, alphabetical; each resource adds its own and re-sorts. */
-export function creditFilterOptions(
-	plural: string,
-	statusOptions: INodeProperties['options'],
-	defaultStatus: string,
-): INodeProperties[] {
-	return [
-		{ displayName: 'Currency Code', name: 'currency_code', type: 'string', default: '', placeholder: 'e.g. GBP' },
-		{
-			displayName: 'Customer External ID',
-			name: 'customer_external_id',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. CUST-0042',
-			description: `Only the ${plural} of this customer: its ID in your own system`,
-		},
-		{
-			displayName: 'Date From',
-			name: 'date_from',
-			type: 'dateTime',
-			default: '',
-			description: `Only ${plural} dated on or after this date`,
-		},
-		{
-			displayName: 'Date To',
-			name: 'date_to',
-			type: 'dateTime',
-			default: '',
-			description: `Only ${plural} dated on or before this date, that whole day included`,
-		},
-		{
-			displayName: 'Status',
-			name: 'status',
-			type: 'options',
-			options: statusOptions,
-			default: defaultStatus,
-			description: `Only ${plural} in this status`,
-		},
-	];
-}
-
-/** Validates the shared filters and returns the `{ field, operator, value }` conditions for `filterQuery`. */
-export function creditFilterConditions(
-	filters: IDataObject,
-	check: InputValidator,
-	resource: CreditResource,
-): Array<{ field: string; operator: FilterOperator; value: unknown }> {
-	const { from, to } = check.dateRange(filters.date_from, filters.date_to, { from: 'Date From', to: 'Date To' });
-	return [
-		{
-			field: 'currency_code',
-			operator: 'eq',
-			value: isBlank(filters.currency_code) ? undefined : check.currency(filters.currency_code, 'Currency Code'),
-		},
-		{
-			field: 'customer_external_id',
-			operator: 'eq',
-			value: check.text(filters.customer_external_id, 'Customer External ID'),
-		},
-		{ field: 'date', operator: 'gte', value: from },
-		{ field: 'date', operator: 'lte', value: to },
-		{
-			field: 'status',
-			operator: 'eq',
-			value: isBlank(filters.status) ? undefined : check.oneOf(filters.status, resource.statuses, 'Status'),
-		},
-	];
+export async function updateCredit(context: IExecuteFunctions, credit: CreditResource): Promise<INodeExecutionData[]> {
+	return await forEachItem(context, async (itemIndex) => {
+		const check = new InputValidator(context, itemIndex);
+		const ref = recordRef(context, itemIndex, check, credit.record);
+		const fields = context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+		return await updateRecord(context, itemIndex, check, {
+			path: pathOf(credit, ref),
+			body: creditBody(fields, check, credit),
+			notFoundMessage: recordNotFound(credit.record, ref),
+		});
+	});
 }

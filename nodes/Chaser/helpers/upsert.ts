@@ -40,7 +40,8 @@ export interface UpsertSpec {
 	};
 }
 
-const batchingOptions: INodeProperties[] = [
+/** Create or Update's own options (in its Options collection: see `optionsField`): bulk batching, on by default, and Skip Unchanged Records. */
+export const batchingOptions: INodeProperties[] = [
 	{
 		displayName: 'Batch Size',
 		name: 'batchSize',
@@ -60,16 +61,6 @@ const batchingOptions: INodeProperties[] = [
 			"Whether to send items in batches through Chaser's bulk endpoint: up to 100 records per request, so large syncs run 100× faster within Chaser's 200 requests per minute. Each output item is then the record as sent, plus Chaser's ID for a record this run created (null for one it updated) and created (true or false). Turn off to get each full record back, plus created (one or two requests per item).",
 	},
 ];
-
-/** The Options collection every Create or Update shows: bulk batching on by default. */
-export const batchingField: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: batchingOptions,
-};
 
 interface Entry {
 	itemIndex: number;

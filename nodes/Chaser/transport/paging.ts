@@ -47,15 +47,16 @@ export async function chaserPaginate(
 	}
 }
 
-/** One page, envelope included, for callers that need `total_count` (the editor's search list). */
+/** One page, envelope included, for callers that need `total_count` (the editor's search lists). */
 export async function chaserPage(
 	context: ChaserContext,
 	path: string,
 	qs: IDataObject,
 	page: number,
 	limit: number,
+	notFoundMessage?: string,
 ): Promise<{ records: IDataObject[]; total?: number }> {
-	const envelope = await chaserRequest(context, { method: 'GET', path, qs: { ...qs, page, limit } });
+	const envelope = await chaserRequest(context, { method: 'GET', path, qs: { ...qs, page, limit }, notFoundMessage });
 	return {
 		records: Array.isArray(envelope.data) ? (envelope.data as IDataObject[]) : [],
 		total: typeof envelope.total_count === 'number' ? envelope.total_count : undefined,

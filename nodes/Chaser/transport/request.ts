@@ -91,13 +91,22 @@ function checkedBaseUrl(context: ChaserContext, value: unknown): string {
 	}
 }
 
+/**
+ * Timeout and Max Rate Limit Wait from the node's Options; a 0.1.0 workflow may still hold them in its
+ * hidden Request Options, read when Options does not set them.
+ */
 function readRequestOptions(context: ChaserContext): { timeout?: number; maxRateLimitWait?: number } {
-	try {
-		return (context.getNodeParameter('requestOptions', 0, {}) as IDataObject) ?? {};
-	} catch {
-		// Load-options calls (the customer list in the editor) have no such parameter.
-		return {};
-	}
+	const read = (name: string): IDataObject => {
+		try {
+			const value = context.getNodeParameter(name, 0, {});
+			return typeof value === 'object' && value !== null ? (value as IDataObject) : {};
+		} catch {
+			// A trigger, or the editor's list search, may not have the parameter.
+			return {};
+		}
+	};
+	const { timeout, maxRateLimitWait } = { ...read('requestOptions'), ...read('options') };
+	return { timeout: timeout as number | undefined, maxRateLimitWait: maxRateLimitWait as number | undefined };
 }
 
 /** Which Chaser key a node talks to (its Base URL and API key): pacing, and anything remembered per key, go by it. */

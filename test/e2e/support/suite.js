@@ -400,7 +400,7 @@ function defineN8nSuite(version) {
 				expect(out.every((customer) => customer.id && customer.company_name && Object.keys(customer).length <= 10)).toBe(true);
 				expect(calls()).toEqual(['GET /v1/customers', 'GET /v1/customers']);
 				expect(sandbox.requests.map((request) => request.query.page)).toEqual(['0', '1']);
-				expect(sandbox.requests.every((request) => request.query['filter[status][eq]'] === 'ACTIVE')).toBe(true);
+				expect(sandbox.requests.every((request) => request.query['filter[status][in]'] === 'ACTIVE')).toBe(true);
 			}, TEST_TIMEOUT);
 
 			it('Update Customer', async () => {
@@ -550,7 +550,7 @@ function defineN8nSuite(version) {
 				expect(out.map((creditNote) => creditNote.credit_note_id).sort()).toEqual(['CN-A', 'CN-E']);
 				expect(calls()).toEqual(['GET /v1/credit_notes']);
 				const query = sandbox.requests[0].query;
-				expect(query).toMatchObject({ 'filter[status][eq]': 'ACTIVE', 'filter[customer_external_id][eq]': 'CUST-1' });
+				expect(query).toMatchObject({ 'filter[status][in]': 'ACTIVE', 'filter[customer_external_id][eq]': 'CUST-1' });
 				expect(Object.keys(query)).toEqual(expect.arrayContaining(['filter[date][gte]', 'filter[date][lte]']));
 			}, TEST_TIMEOUT);
 		});

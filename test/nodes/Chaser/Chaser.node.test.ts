@@ -1,8 +1,10 @@
 /**
  * The node's description as n8n and AI agents see it: every resource/operation pair is wired to an
  * operation file, and what an agent fills in through $fromAI is described, small and safe by default.
+ * The same idea has the same control everywhere: one Options collection, a locator for every record,
+ * Status as a multi-select.
  */
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
 import { Chaser } from '../../../nodes/Chaser/Chaser.node';
 import * as contactPerson from '../../../nodes/Chaser/actions/contactPerson';
@@ -14,7 +16,7 @@ import * as overpayment from '../../../nodes/Chaser/actions/overpayment';
 
 const node = new Chaser();
 const { properties } = node.description;
-const modules: Record<string, Record<string, unknown>> = {
+const modules: Record<string, { operations: Record<string, unknown> }> = {
 	contactPerson,
 	creditNote,
 	customer,
@@ -58,7 +60,7 @@ describe('Chaser node description', () => {
 
 	it('offers every resource the issues name, each with its operations', () => {
 		const expected: Record<string, string[]> = {
-			contactPerson: ['create', 'delete', 'getAll', 'update'],
+			contactPerson: ['create', 'delete', 'get', 'getAll', 'update'],
 			creditNote: ['create', 'get', 'getAll', 'update', 'upsert'],
 			customer: ['create', 'get', 'getAll', 'update', 'upsert'],
 			invoice: ['create', 'get', 'getAll', 'recordPayment', 'update', 'upsert'],
@@ -72,7 +74,7 @@ describe('Chaser node description', () => {
 	});
 
 	it.each(pairs)('%s/%s is wired to an operation file with an action text', (resource, operation) => {
-		const handler = modules[resource][operation] as { execute?: unknown; description?: unknown };
+		const handler = modules[resource].operations[operation] as { execute?: unknown; description?: unknown };
 		expect(typeof handler?.execute).toBe('function');
 		expect(Array.isArray(handler.description)).toBe(true);
 		const option = operationsOf(resource).find((op) => op.value === operation);
@@ -96,6 +98,58 @@ describe('Chaser node description', () => {
 		if (simplify) expect(simplify.default).toBe(true);
 		const limit = visible.find((p) => p.name === 'limit');
 		if (limit) expect(limit.default).toBeLessThanOrEqual(50);
+	});
+
+	it.each(pairs)('%s/%s has one Options collection, with the request options in it', (resource, operation) => {
+		const collections = visibleFor(resource, operation).filter((p) => p.type === 'collection');
+		const options = collections.filter((p) => p.name === 'options');
+		expect(options.map((p) => p.displayName)).toEqual(['Options']);
+		expect(collections.map((p) => p.displayName).filter((name) => /options/i.test(name))).toEqual(['Options']);
+		const names = (options[0].options as INodeProperties[]).map((option) => option.displayName);
+		expect(names).toEqual(expect.arrayContaining(['Max Rate Limit Wait (Seconds)', 'Timeout (Seconds)']));
+		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+	});
+
+	it('keeps the hidden Request Options of 0.1.0 workflows, shown nowhere', () => {
+		const legacy = properties.filter((p) => p.name === 'requestOptions');
+		expect(legacy).toEqual([expect.objectContaining({ type: 'hidden', default: {} })]);
+	});
+
+	it('picks every record the same way: From list, Your ID or By ID, each list backed by a search method', () => {
+		const locators = properties.flatMap((p) => [
+			p,
+			...((p.type === 'collection' ? p.options : []) as INodeProperties[]),
+		]).filter((p) => p.type === 'resourceLocator');
+		const pickers = new Set(Object.keys(node.methods.listSearch));
+		const seen = new Set<string>();
+		for (const locator of locators) {
+			const modes = locator.modes as INodePropertyMode[];
+			const labels = modes.map((mode) => `${mode.name}: ${mode.displayName}`);
+			// A customer other records hold (a filter, a move) is matched on its external ID: no "By ID".
+			const expected = ['list: From List', 'externalId: Your ID', 'id: By ID'].slice(
+				0,
+				locator.name === 'customer_external_id' ? 2 : 3,
+			);
+			expect(labels).toEqual(expected);
+			expect(locator.default).toEqual({ mode: 'list', value: '' });
+			const method = modes[0].typeOptions?.searchListMethod as string;
+			expect(pickers.has(method)).toBe(true);
+			seen.add(`${locator.name} → ${method}`);
+		}
+		expect([...seen].sort()).toEqual([
+			'contactExternalId → searchContactPersons',
+			'creditNoteId → searchCreditNotes',
+			'customer → searchCustomers',
+			'customer_external_id → searchCustomers',
+			'invoice → searchInvoices',
+			'overpaymentId → searchOverpayments',
+		]);
+	});
+
+	it.each(pairs)('%s/%s filters by status with a multi-select, where it filters by status', (resource, operation) => {
+		const filters = visibleFor(resource, operation).find((p) => p.name === 'filters');
+		const status = ((filters?.options ?? []) as INodeProperties[]).find((p) => p.name === 'status');
+		if (status) expect(status).toMatchObject({ type: 'multiOptions', default: [] });
 	});
 
 	it('gives the tool a description an agent can choose it by', () => {

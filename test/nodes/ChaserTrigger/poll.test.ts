@@ -220,7 +220,7 @@ describe('Chaser Trigger: Invoice Paid', () => {
 
 	it('fails a poll that stays rate limited, tells n8n to back off, and keeps its position for the next poll', async () => {
 		addInvoice(chaser.sandbox, 'INV-1');
-		const trigger = chaserTrigger(chaser, { ...INVOICE_PAID, requestOptions: { maxRateLimitWait: 0 } });
+		const trigger = chaserTrigger(chaser, { ...INVOICE_PAID, options: { maxRateLimitWait: 0 } });
 		await trigger.poll();
 		const before = trigger.staticData;
 		pay('INV-1', '2026-03-10');

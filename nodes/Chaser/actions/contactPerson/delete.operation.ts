@@ -1,33 +1,29 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { customerRef } from '../../helpers/customer';
 import { forEachItem } from '../../helpers/items';
+import { recordRef } from '../../helpers/records';
 import { InputValidator } from '../../helpers/validation';
 import { chaserRequest } from '../../transport';
-import { customerLocator } from '../common.descriptions';
-import { contactExternalIdField, contactNotFound, contactsPath } from './fields';
+import { optionsField, recordLocator, RECORDS } from '../common.descriptions';
+import { contactNotFound, contactsCustomerField, contactsPath } from './fields';
 
-const properties: INodeProperties[] = [
-	customerLocator({ description: 'The customer this person works for' }),
-	contactExternalIdField,
-];
-
-export const description = updateDisplayOptions({ show: { resource: ['contactPerson'], operation: ['delete'] } }, properties);
+export const description = updateDisplayOptions({ show: { resource: ['contactPerson'], operation: ['delete'] } }, [
+	contactsCustomerField,
+	recordLocator(RECORDS.contactPerson),
+	optionsField(),
+]);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, async (itemIndex) => {
 		const check = new InputValidator(this, itemIndex);
-		const customer = customerRef(this, itemIndex, check);
-		const contactExternalId = check.requiredText(
-			this.getNodeParameter('contactExternalId', itemIndex),
-			'Contact External ID',
-		);
+		const customer = recordRef(this, itemIndex, check, RECORDS.customer);
+		const contact = recordRef(this, itemIndex, check, RECORDS.contactPerson);
 		await chaserRequest(this, {
 			method: 'DELETE',
-			path: contactsPath(customer, contactExternalId),
+			path: contactsPath(customer, contact),
 			itemIndex,
-			notFoundMessage: contactNotFound(customer, contactExternalId),
+			notFoundMessage: contactNotFound(customer, contact),
 		});
 		return { deleted: true };
 	});

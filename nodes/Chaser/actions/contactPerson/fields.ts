@@ -1,10 +1,29 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { CustomerRef } from '../../helpers/customer';
 import { typedBody } from '../../helpers/body';
+import type { RecordRef } from '../../helpers/records';
 import type { InputValidator } from '../../helpers/validation';
-import { externalIdSegment } from '../../transport';
-import { mobileNumberField, phoneNumberField, RECORD_STATUSES, recordStatusOptions } from '../common.descriptions';
+import type { ResourceInfo } from '../common.descriptions';
+import {
+	mobileNumberField,
+	phoneNumberField,
+	RECORD_STATUSES,
+	recordLocator,
+	RECORDS,
+	recordStatusOptions,
+} from '../common.descriptions';
+
+export const resource: ResourceInfo = {
+	name: 'Contact Person',
+	value: 'contactPerson',
+	noun: 'contact person',
+	plural: 'contact persons',
+};
+
+/** Every contact person operation first picks the customer the person works for. */
+export const contactsCustomerField = recordLocator(RECORDS.customer, {
+	description: 'The customer the contact person works for',
+});
 
 /** Contact person fields shared by Create and Update. Names are Chaser's wire names. */
 export const contactOptionalFields: INodeProperties[] = [
@@ -30,16 +49,6 @@ export const contactOptionalFields: INodeProperties[] = [
 	},
 ];
 
-export const contactExternalIdField: INodeProperties = {
-	displayName: 'Contact External ID',
-	name: 'contactExternalId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'e.g. CONTACT-0042',
-	description: "The contact person's ID in your own system, as given when the contact was created",
-};
-
 /** Editor labels of the contact person fields Chaser types as text. */
 const CONTACT_TEXTS = {
 	contact_email_address: 'Email Address',
@@ -60,12 +69,12 @@ export function contactBody(fields: IDataObject, check: InputValidator): IDataOb
 	return body;
 }
 
-/** `/v1/customers/<customer>/contact_persons`, optionally followed by one contact's `ext_` segment. */
-export function contactsPath(customer: CustomerRef, contactExternalId?: string): string {
+/** `/v1/customers/<customer>/contact_persons`, optionally followed by one contact's segment. */
+export function contactsPath(customer: RecordRef, contact?: RecordRef): string {
 	const collection = `/v1/customers/${customer.segment}/contact_persons`;
-	return contactExternalId === undefined ? collection : `${collection}/${externalIdSegment(contactExternalId)}`;
+	return contact === undefined ? collection : `${collection}/${contact.segment}`;
 }
 
-export function contactNotFound(customer: CustomerRef, contactExternalId: string): string {
-	return `No contact person with external ID '${contactExternalId}' exists for the customer with ${customer.label} in Chaser (or that customer does not exist)`;
+export function contactNotFound(customer: RecordRef, contact: RecordRef): string {
+	return `No contact person with ${contact.label} exists for the customer with ${customer.label} in Chaser (or that customer does not exist)`;
 }

@@ -1,61 +1,61 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { customerNotFound, customerRef } from '../../helpers/customer';
 import { forEachItem } from '../../helpers/items';
+import { getRecords, statusCondition } from '../../helpers/operations';
+import { recordNotFound, recordRef } from '../../helpers/records';
 import { InputValidator } from '../../helpers/validation';
-import { chaserPaginate, filterQuery } from '../../transport';
-import { customerLocator, recordStatusOptions, returnAllOrLimit } from '../common.descriptions';
-import { contactsPath } from './fields';
+import { filterQuery } from '../../transport';
+import {
+	filtersField,
+	optionsField,
+	RECORD_STATUSES,
+	RECORDS,
+	recordStatusOptions,
+	returnAllOrLimit,
+	statusFilter,
+} from '../common.descriptions';
+import { contactsCustomerField, contactsPath } from './fields';
 
-const properties: INodeProperties[] = [
-	customerLocator({ description: 'The customer whose contact people to list' }),
+export const description = updateDisplayOptions({ show: { resource: ['contactPerson'], operation: ['getAll'] } }, [
+	contactsCustomerField,
 	...returnAllOrLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Email Address',
-				name: 'contact_email_address',
-				type: 'string',
-				placeholder: 'e.g. jane.smith@example.com',
-				default: '',
-			},
-			{
-				displayName: 'External ID',
-				name: 'external_id',
-				type: 'string',
-				placeholder: 'e.g. CONTACT-0042',
-				default: '',
-				description: "The contact person's ID in your own system",
-			},
-			{ displayName: 'Status', name: 'status', type: 'options', options: recordStatusOptions, default: 'ACTIVE' },
-		],
-	},
-];
-
-export const description = updateDisplayOptions({ show: { resource: ['contactPerson'], operation: ['getAll'] } }, properties);
+	filtersField([
+		{
+			displayName: 'Email Address',
+			name: 'contact_email_address',
+			type: 'string',
+			placeholder: 'e.g. jane.smith@example.com',
+			default: '',
+		},
+		{
+			displayName: 'External ID',
+			name: 'external_id',
+			type: 'string',
+			placeholder: 'e.g. CONTACT-0042',
+			default: '',
+			description: "The contact person's ID in your own system",
+		},
+		statusFilter('contact persons', recordStatusOptions),
+	]),
+	optionsField(),
+]);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, async (itemIndex) => {
 		const check = new InputValidator(this, itemIndex);
-		const customer = customerRef(this, itemIndex, check);
+		const customer = recordRef(this, itemIndex, check, RECORDS.customer);
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const qs = filterQuery([
 			{ field: 'contact_email_address', operator: 'eq', value: check.text(filters.contact_email_address, 'Email Address') },
 			{ field: 'external_id', operator: 'eq', value: check.text(filters.external_id, 'External ID') },
-			{ field: 'status', operator: 'eq', value: filters.status },
+			statusCondition(filters.status, RECORD_STATUSES, check),
 		]);
-		return await chaserPaginate(this, contactsPath(customer), qs, {
-			max: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number),
-			itemIndex,
-			// The list itself always exists, so a 404 means the customer does not.
-			notFoundMessage: customerNotFound(customer),
+		// The list itself always exists, so a 404 means the customer does not.
+		return await getRecords(this, itemIndex, {
+			path: contactsPath(customer),
+			qs,
+			notFoundMessage: recordNotFound(RECORDS.customer, customer),
 		});
 	});
 }

@@ -1,8 +1,10 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { addresses, groups, typedBody } from '../../helpers/body';
 import type { InputValidator } from '../../helpers/validation';
+import type { ResourceInfo } from '../common.descriptions';
 import {
+	additionalFieldsField,
 	addressesField,
 	groupsField,
 	mobileNumberField,
@@ -10,6 +12,10 @@ import {
 	RECORD_STATUSES,
 	recordStatusOptions,
 } from '../common.descriptions';
+
+export const resource: ResourceInfo = { name: 'Customer', value: 'customer', noun: 'customer', plural: 'customers' };
+
+export const CUSTOMERS_PATH = '/v1/customers';
 
 /** Customer fields shared by Create, Update and Create or Update. Names are Chaser's wire names. */
 export const customerOptionalFields: INodeProperties[] = [
@@ -37,7 +43,7 @@ export const customerOptionalFields: INodeProperties[] = [
 	},
 ];
 
-export const companyNameField: INodeProperties = {
+const companyNameField: INodeProperties = {
 	displayName: 'Company Name',
 	name: 'companyName',
 	type: 'string',
@@ -47,15 +53,21 @@ export const companyNameField: INodeProperties = {
 	description: 'The name reminders and statements are addressed to',
 };
 
-export const externalIdField: INodeProperties = {
-	displayName: 'External ID',
-	name: 'externalId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'e.g. CUST-0042',
-	description: "The customer's ID in your own system (CRM or accounting). Must be unique in Chaser.",
-};
+/** Create and Create or Update ask for the same fields. */
+export const newCustomerFields: INodeProperties[] = [
+	{
+		displayName: 'External ID',
+		name: 'externalId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. CUST-0042',
+		description:
+			"The customer's ID in your own system (CRM or accounting), unique in Chaser. Create or Update updates the customer with this ID, or creates it.",
+	},
+	companyNameField,
+	additionalFieldsField(customerOptionalFields),
+];
 
 /** Editor labels of the customer fields Chaser types as text. */
 const CUSTOMER_TEXTS = {
@@ -79,6 +91,21 @@ export function customerBody(fields: IDataObject, check: InputValidator): IDataO
 	if (addressList !== undefined) body.addresses = addresses(addressList, check);
 	if (groupList !== undefined) body.groups = groups(groupList, check);
 	return body;
+}
+
+/** A new customer from Create's (or Create or Update's) fields: its external ID and body. */
+export function newCustomer(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	check: InputValidator,
+): { key: string; body: IDataObject } {
+	const key = check.requiredText(context.getNodeParameter('externalId', itemIndex), 'External ID');
+	const body: IDataObject = {
+		external_id: key,
+		company_name: check.requiredText(context.getNodeParameter('companyName', itemIndex), 'Company Name'),
+		...customerBody(context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject, check),
+	};
+	return { key, body };
 }
 
 /** Fields worth seeing at a glance; Simplify returns only these. */

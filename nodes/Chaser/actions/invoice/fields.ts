@@ -1,16 +1,28 @@
-import type { IDataObject, IExecuteFunctions, INodeParameterResourceLocator, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { payments, typedBody } from '../../helpers/body';
-import { customerExternalId } from '../../helpers/customer';
+import { customerExternalId, locatorParts } from '../../helpers/records';
 import type { InputValidator } from '../../helpers/validation';
 import { isBlank } from '../../helpers/validation';
-import { externalIdSegment } from '../../transport';
-import { INVOICE_STATUSES, invoiceStatusOptions, paymentsField } from '../common.descriptions';
+import type { ResourceInfo } from '../common.descriptions';
+import {
+	additionalFieldsField,
+	customerReference,
+	INVOICE_STATUSES,
+	invoiceStatusOptions,
+	paymentsField,
+	recordLocator,
+	RECORDS,
+} from '../common.descriptions';
+
+export const resource: ResourceInfo = { name: 'Invoice', value: 'invoice', noun: 'invoice', plural: 'invoices' };
+
+export const INVOICES_PATH = '/v1/invoices';
 
 /** Field help shared by the top-level parameters and the Update Fields collection. */
 const HELP = {
 	invoiceId:
-		"Your own system's unique ID for the invoice (e.g. the invoice's ID in Xero, QuickBooks or your ERP). Chaser matches updates on it; it is not shown to the customer.",
+		"Your own system's unique ID for the invoice (e.g. the invoice's ID in Xero, QuickBooks or your ERP). Chaser matches updates on it; it is not shown to the customer. Create or Update updates the invoice with this ID, or creates it.",
 	invoiceNumber: 'The invoice number printed on the invoice and quoted to the customer in reminders',
 	currencyCode: 'ISO 4217 code of the invoice currency, e.g. GBP, EUR or USD',
 	total: 'The invoice total including tax, as printed on the invoice',
@@ -35,77 +47,12 @@ const NEW_INVOICE_HELP = {
 
 const AMOUNT_OPTIONS = { numberPrecision: 2 };
 
-/** Create and Create or Update: the fields Chaser requires for a new invoice, as top-level parameters. */
-export const invoiceRequiredFields: INodeProperties[] = [
-	{
-		displayName: 'Invoice ID',
-		name: 'invoiceId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 8f14e45f-ceea-467f-a1b2-3c4d5e6f7a8b',
-		description: HELP.invoiceId,
-	},
-	{
-		displayName: 'Invoice Number',
-		name: 'invoiceNumber',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. INV-1042',
-		description: HELP.invoiceNumber,
-	},
-	{
-		displayName: 'Status',
-		name: 'status',
-		type: 'options',
-		options: invoiceStatusOptions,
-		required: true,
-		default: 'AUTHORISED',
-		description: NEW_INVOICE_HELP.status,
-	},
-	{
-		displayName: 'Currency Code',
-		name: 'currencyCode',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. GBP',
-		description: HELP.currencyCode,
-	},
-	{
-		displayName: 'Total',
-		name: 'total',
-		type: 'number',
-		required: true,
-		default: 0,
-		typeOptions: { ...AMOUNT_OPTIONS, minValue: 0 },
-		description: HELP.total,
-	},
-	{
-		displayName: 'Date',
-		name: 'date',
-		type: 'dateTime',
-		required: true,
-		default: '',
-		description: HELP.date,
-	},
-	{
-		displayName: 'Due Date',
-		name: 'dueDate',
-		type: 'dateTime',
-		required: true,
-		default: '',
-		description: HELP.dueDate,
-	},
-];
-
 /**
  * Create and Create or Update in 0.1.0 had Amount Due and Amount Paid as top-level parameters. They are kept,
  * hidden, so that an amount a workflow built then set explicitly is still sent (one left at the old default, 0,
  * was never stored, and is now worked out). New workflows set them under Additional Fields.
  */
-export const legacyAmountFields: INodeProperties[] = [
+const legacyAmountFields: INodeProperties[] = [
 	{ displayName: 'Amount Due', name: 'amountDue', type: 'hidden', default: '' },
 	{ displayName: 'Amount Paid', name: 'amountPaid', type: 'hidden', default: '' },
 ];
@@ -121,7 +68,7 @@ function legacyAmounts(context: IExecuteFunctions, itemIndex: number): IDataObje
 }
 
 /** Optional invoice fields of Create and Create or Update ("Additional Fields"). Wire names. */
-export const invoiceOptionalFields: INodeProperties[] = [
+const invoiceOptionalFields: INodeProperties[] = [
 	{
 		displayName: 'Amount Due',
 		name: 'amount_due',
@@ -169,14 +116,7 @@ export const invoiceUpdateFields: INodeProperties[] = [
 		description: HELP.amountPaid,
 	},
 	{ displayName: 'Currency Code', name: 'currency_code', type: 'string', default: '', placeholder: 'e.g. GBP', description: HELP.currencyCode },
-	{
-		displayName: 'Customer External ID',
-		name: 'customer_external_id',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. CUST-0042',
-		description: 'Moves the invoice to another customer, given by the ID that customer has in your own system',
-	},
+	customerReference({ name: 'customer_external_id', description: 'Moves the invoice to another customer' }),
 	{ displayName: 'Date', name: 'date', type: 'dateTime', default: '', description: HELP.date },
 	{ displayName: 'Due Date', name: 'due_date', type: 'dateTime', default: '', description: HELP.dueDate },
 	{ displayName: 'Fully Paid Date', name: 'fully_paid_date', type: 'dateTime', default: '', description: HELP.fullyPaidDate },
@@ -217,19 +157,87 @@ export const invoiceUpdateFields: INodeProperties[] = [
 
 /** Editor labels of the invoice fields, by kind. */
 const INVOICE_KINDS = {
-	texts: { customer_external_id: 'Customer External ID', invoice_id: 'Invoice ID', invoice_number: 'Invoice Number' },
+	texts: { customer_external_id: 'Customer', invoice_id: 'Invoice ID', invoice_number: 'Invoice Number' },
 	dates: { date: 'Date', due_date: 'Due Date', fully_paid_date: 'Fully Paid Date' },
 	amounts: { amount_due: 'Amount Due', amount_paid: 'Amount Paid', sub_total: 'Sub Total', total: 'Total' },
 	currencies: { currency_code: 'Currency Code' },
 };
+
+/** What Create and Create or Update ask for: what Chaser requires for a new invoice, then Additional Fields. */
+export const newInvoiceFields: INodeProperties[] = [
+	{
+		displayName: 'Invoice ID',
+		name: 'invoiceId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 8f14e45f-ceea-467f-a1b2-3c4d5e6f7a8b',
+		description: HELP.invoiceId,
+	},
+	{
+		displayName: 'Invoice Number',
+		name: 'invoiceNumber',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. INV-1042',
+		description: HELP.invoiceNumber,
+	},
+	recordLocator(RECORDS.customer, { description: 'The customer the invoice is addressed to; it must already exist in Chaser' }),
+	{
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		options: invoiceStatusOptions,
+		required: true,
+		default: 'AUTHORISED',
+		description: NEW_INVOICE_HELP.status,
+	},
+	{
+		displayName: 'Currency Code',
+		name: 'currencyCode',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. GBP',
+		description: HELP.currencyCode,
+	},
+	{
+		displayName: 'Total',
+		name: 'total',
+		type: 'number',
+		required: true,
+		default: 0,
+		typeOptions: { ...AMOUNT_OPTIONS, minValue: 0 },
+		description: HELP.total,
+	},
+	{
+		displayName: 'Date',
+		name: 'date',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description: HELP.date,
+	},
+	{
+		displayName: 'Due Date',
+		name: 'dueDate',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description: HELP.dueDate,
+	},
+	additionalFieldsField(invoiceOptionalFields),
+	...legacyAmountFields,
+];
 
 /**
  * Validates and shapes optional or update invoice fields (editor collection, wire names) into Chaser's body.
  * Text, numbers and dates are checked and converted; payments are unwrapped from the fixed collection.
  */
 export function invoiceBody(fields: IDataObject, check: InputValidator): IDataObject {
-	const { payments: paymentList, ...plain } = fields;
-	const body = typedBody(plain, check, INVOICE_KINDS);
+	const { payments: paymentList, customer_external_id: customer, ...plain } = fields;
+	const body = typedBody({ ...plain, customer_external_id: locatorParts(customer).value as string }, check, INVOICE_KINDS);
 	if (body.status !== undefined) body.status = check.oneOf(body.status, INVOICE_STATUSES, 'Status');
 	if (paymentList !== undefined) body.payments = payments(paymentList, check);
 	return body;
@@ -261,55 +269,8 @@ export async function newInvoiceBody(
 			check,
 		),
 	});
-	const customer = await customerExternalId(context, itemIndex, check);
+	const customer = await customerExternalId(context, itemIndex, check, RECORDS.customer);
 	return { invoice_id: invoiceId, invoice_number: invoiceNumber, customer_external_id: customer, ...fields };
-}
-
-/** Picks an invoice by your own invoice ID (invoice_id) or by Chaser's internal ID. */
-export const invoiceLocator: INodeProperties = {
-	displayName: 'Invoice',
-	name: 'invoice',
-	type: 'resourceLocator',
-	required: true,
-	default: { mode: 'externalId', value: '' },
-	description: 'The invoice in Chaser. "By Invoice ID" is the ID the invoice has in your own system (its invoice_id in Chaser).',
-	modes: [
-		{
-			displayName: 'By Invoice ID',
-			name: 'externalId',
-			type: 'string',
-			placeholder: 'e.g. 8f14e45f-ceea-467f-a1b2-3c4d5e6f7a8b',
-			hint: 'The ID the invoice has in your own system, not the invoice number',
-		},
-		{
-			displayName: 'By Chaser ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. inv_5f1c2a9b8e7d6c5b4a39',
-			hint: "Chaser's internal ID for the invoice",
-		},
-	],
-};
-
-export interface InvoiceRef {
-	/** Path segment that addresses the invoice: `ext_<invoice id>` or Chaser's internal id. */
-	segment: string;
-	/** How to name the invoice in a "not found" error. */
-	label: string;
-}
-
-/** Reads the invoice locator; a plain string (from an expression) is taken as an invoice ID. */
-export function invoiceRef(context: IExecuteFunctions, itemIndex: number, check: InputValidator): InvoiceRef {
-	const locator = context.getNodeParameter('invoice', itemIndex) as INodeParameterResourceLocator | string;
-	const mode = typeof locator === 'object' && locator !== null ? locator.mode : 'externalId';
-	const raw = typeof locator === 'object' && locator !== null ? locator.value : locator;
-	const value = check.requiredText(raw, 'Invoice');
-	if (mode === 'id') return { segment: encodeURIComponent(value), label: `Chaser ID '${value}'` };
-	return { segment: externalIdSegment(value), label: `invoice ID '${value}'` };
-}
-
-export function invoiceNotFound(ref: InvoiceRef): string {
-	return `No invoice with ${ref.label} exists in Chaser`;
 }
 
 /** Fields worth seeing at a glance; Simplify returns only these. */

@@ -1,29 +1,27 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { forEachItem } from '../../helpers/items';
-import { pick } from '../../helpers/simplify';
+import { getRecord } from '../../helpers/operations';
+import { recordNotFound, recordRef } from '../../helpers/records';
 import { InputValidator } from '../../helpers/validation';
-import { chaserRequest } from '../../transport';
-import { simplifyField } from '../common.descriptions';
-import { INVOICE_SUMMARY_FIELDS, invoiceLocator, invoiceNotFound, invoiceRef } from './fields';
+import { optionsField, recordLocator, RECORDS, simplifyField } from '../common.descriptions';
+import { INVOICE_SUMMARY_FIELDS, INVOICES_PATH } from './fields';
 
-const properties: INodeProperties[] = [invoiceLocator, simplifyField];
-
-export const description = updateDisplayOptions({ show: { resource: ['invoice'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions({ show: { resource: ['invoice'], operation: ['get'] } }, [
+	recordLocator(RECORDS.invoice),
+	simplifyField,
+	optionsField(),
+]);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, async (itemIndex) => {
-		const check = new InputValidator(this, itemIndex);
-		const ref = invoiceRef(this, itemIndex, check);
-		const envelope = await chaserRequest(this, {
-			method: 'GET',
-			path: `/v1/invoices/${ref.segment}`,
+		const ref = recordRef(this, itemIndex, new InputValidator(this, itemIndex), RECORDS.invoice);
+		return await getRecord(
+			this,
 			itemIndex,
-			notFoundMessage: invoiceNotFound(ref),
-		});
-		const invoice = envelope.data as IDataObject;
-		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-		return simplify ? pick(invoice, INVOICE_SUMMARY_FIELDS) : invoice;
+			{ path: `${INVOICES_PATH}/${ref.segment}`, notFoundMessage: recordNotFound(RECORDS.invoice, ref) },
+			INVOICE_SUMMARY_FIELDS,
+		);
 	});
 }

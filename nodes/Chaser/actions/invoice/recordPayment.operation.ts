@@ -2,14 +2,16 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { forEachItem } from '../../helpers/items';
+import type { RecordRef } from '../../helpers/records';
+import { recordNotFound, recordRef } from '../../helpers/records';
 import { InputValidator } from '../../helpers/validation';
 import { chaserRequest } from '../../transport';
-import type { InvoiceRef } from './fields';
-import { invoiceLocator, invoiceNotFound, invoiceRef } from './fields';
+import { optionsField, recordLocator, RECORDS } from '../common.descriptions';
+import { INVOICES_PATH } from './fields';
 import { currencyDecimals, formatMoney, roundMoney } from './money';
 
 const properties: INodeProperties[] = [
-	{ ...invoiceLocator, description: 'The invoice the payment is for' },
+	recordLocator(RECORDS.invoice),
 	{
 		displayName: 'Amount',
 		name: 'amount',
@@ -29,32 +31,25 @@ const properties: INodeProperties[] = [
 		description:
 			"The date the money was received, e.g. the date on the bank statement. It also becomes the fully paid date when this payment settles the invoice. Chaser keeps the calendar date: {{ $today }} is today in the workflow's time zone.",
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Allow Overpayment',
-				name: 'allowOverpayment',
-				type: 'boolean',
-				default: false,
-				description:
-					"Whether to accept a payment larger than the amount due. The invoice is then marked Paid with nothing due, and the output's overpaid_amount says how much was paid over, so you can record it as an overpayment or refund it. When off, such a payment fails the item and the invoice is left unchanged.",
-			},
-			{
-				displayName: 'Payment Reference',
-				name: 'paymentReference',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. pi_3NkQ2x2eZvKYlo2C1a2b3c4d',
-				description:
-					"Your payment provider's or bank's ID for this payment. This node remembers the references it has recorded on each invoice (the last 10,000), so when a webhook delivers the same payment again it is not recorded twice: the item then outputs the invoice as it stands with payment_already_recorded true. If the payment cannot be recorded, its reference is forgotten so that it can be sent again.",
-			},
-		],
-	},
+	optionsField([
+		{
+			displayName: 'Allow Overpayment',
+			name: 'allowOverpayment',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to accept a payment larger than the amount due. The invoice is then marked Paid with nothing due, and the output's overpaid_amount says how much was paid over, so you can record it as an overpayment or refund it. When off, such a payment fails the item and the invoice is left unchanged.",
+		},
+		{
+			displayName: 'Payment Reference',
+			name: 'paymentReference',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. pi_3NkQ2x2eZvKYlo2C1a2b3c4d',
+			description:
+				"Your payment provider's or bank's ID for this payment. This node remembers the references it has recorded on each invoice (the last 10,000), so when a webhook delivers the same payment again it is not recorded twice: the item then outputs the invoice as it stands with payment_already_recorded true. If the payment cannot be recorded, its reference is forgotten so that it can be sent again.",
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(
@@ -82,7 +77,7 @@ const REFERENCES = { scope: 'node', options: { mode: 'entries', maxEntries: 10_0
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, async (itemIndex) => {
 		const check = new InputValidator(this, itemIndex);
-		const ref = invoiceRef(this, itemIndex, check);
+		const ref = recordRef(this, itemIndex, check, RECORDS.invoice);
 		const amount = check.amount(this.getNodeParameter('amount', itemIndex), 'Amount', { positive: true });
 		const date = check.date(this.getNodeParameter('paymentDate', itemIndex), 'Payment Date');
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
@@ -90,9 +85,9 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 
 		const current = await chaserRequest(this, {
 			method: 'GET',
-			path: `/v1/invoices/${ref.segment}`,
+			path: `${INVOICES_PATH}/${ref.segment}`,
 			itemIndex,
-			notFoundMessage: invoiceNotFound(ref),
+			notFoundMessage: recordNotFound(RECORDS.invoice, ref),
 		});
 		const invoice = current.data as IDataObject;
 		// One bank payment can be split across invoices, so a reference is remembered per invoice.
@@ -106,10 +101,10 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			const { body, overpaid } = applyPayment(invoice, ref, amount, date, options.allowOverpayment === true, check);
 			const updated = await chaserRequest(this, {
 				method: 'PUT',
-				path: `/v1/invoices/${ref.segment}`,
+				path: `${INVOICES_PATH}/${ref.segment}`,
 				body,
 				itemIndex,
-				notFoundMessage: invoiceNotFound(ref),
+				notFoundMessage: recordNotFound(RECORDS.invoice, ref),
 			});
 			recordedNow = true;
 			return { ...(updated.data as IDataObject), overpaid_amount: overpaid, payment_already_recorded: false };
@@ -123,7 +118,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 
 function applyPayment(
 	invoice: IDataObject,
-	ref: InvoiceRef,
+	ref: RecordRef,
 	rawAmount: number,
 	date: string,
 	allowOverpayment: boolean,
@@ -167,7 +162,7 @@ function applyPayment(
 	return { body, overpaid };
 }
 
-function storedAmount(value: unknown, field: string, ref: InvoiceRef, check: InputValidator): number {
+function storedAmount(value: unknown, field: string, ref: RecordRef, check: InputValidator): number {
 	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	if (typeof number !== 'number' || !Number.isFinite(number)) {
 		check.fail(`The invoice with ${ref.label} has no usable ${field} in Chaser, so the payment cannot be applied`);

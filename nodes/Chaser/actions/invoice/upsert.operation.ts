@@ -1,42 +1,19 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { batchingField, upsertItems } from '../../helpers/upsert';
-import { customerLocator } from '../common.descriptions';
-import { invoiceOptionalFields, invoiceRequiredFields, legacyAmountFields, newInvoiceBody } from './fields';
+import { batchingOptions, upsertItems } from '../../helpers/upsert';
+import { optionsField } from '../common.descriptions';
+import { INVOICES_PATH, newInvoiceBody, newInvoiceFields } from './fields';
 import { checkInvoiceAmounts, settleInvoiceAmounts } from './money';
 
-const [invoiceIdField, invoiceNumberField, ...otherRequired] = invoiceRequiredFields;
-
-const properties: INodeProperties[] = [
-	{
-		...invoiceIdField,
-		description:
-			"Your own system's unique ID for the invoice. An invoice with this ID is updated; otherwise one is created. It is not shown to the customer.",
-	},
-	invoiceNumberField,
-	customerLocator({
-		description:
-			'The customer the invoice is addressed to; it must already exist in Chaser. "From List" and "By External ID" cost nothing extra; "By Chaser ID" costs one look-up per item to learn the external ID.',
-	}),
-	...otherRequired,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: invoiceOptionalFields,
-	},
-	...legacyAmountFields,
-	batchingField,
-];
-
-export const description = updateDisplayOptions({ show: { resource: ['invoice'], operation: ['upsert'] } }, properties);
+export const description = updateDisplayOptions({ show: { resource: ['invoice'], operation: ['upsert'] } }, [
+	...newInvoiceFields,
+	optionsField(batchingOptions),
+]);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await upsertItems(this, {
-		collectionPath: '/v1/invoices',
+		collectionPath: INVOICES_PATH,
 		bulkPath: '/v1/bulk/invoices',
 		keyLabel: 'invoice ID',
 		buildEntry: async (itemIndex, check) => {

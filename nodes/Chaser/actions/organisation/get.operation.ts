@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { forEachItem } from '../../helpers/items';
 import { chaserRequest } from '../../transport';
+import { optionsField } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{
@@ -12,6 +13,7 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
+	optionsField(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['organisation'], operation: ['get'] } }, properties);

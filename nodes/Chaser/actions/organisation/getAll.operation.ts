@@ -1,20 +1,15 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { forEachItem } from '../../helpers/items';
-import { chaserPaginate } from '../../transport';
-import { returnAllOrLimit } from '../common.descriptions';
+import { getRecords } from '../../helpers/operations';
+import { optionsField, returnAllOrLimit } from '../common.descriptions';
 
-const properties: INodeProperties[] = [...returnAllOrLimit];
-
-export const description = updateDisplayOptions({ show: { resource: ['organisation'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions({ show: { resource: ['organisation'], operation: ['getAll'] } }, [
+	...returnAllOrLimit,
+	optionsField(),
+]);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await forEachItem(this, async (itemIndex) => {
-		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		return await chaserPaginate(this, '/v1/organisations', {}, {
-			max: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number),
-			itemIndex,
-		});
-	});
+	return await forEachItem(this, async (itemIndex) => await getRecords(this, itemIndex, { path: '/v1/organisations' }));
 }

@@ -4,6 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { forEachItem } from '../../helpers/items';
 import { InputValidator } from '../../helpers/validation';
 import { chaserRequest } from '../../transport';
+import { optionsField } from '../common.descriptions';
 
 const syncTaskOptions = [
 	{
@@ -57,6 +58,7 @@ const properties: INodeProperties[] = [
 		description:
 			"What Chaser should recalculate. Chaser updates balances, overdue amounts and next chases only when it syncs, so after pushing invoices or payments run a sync to see them straight away. Leave empty for Chaser's standard sync. Chaser allows 5 syncs per hour.",
 	},
+	optionsField(),
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['organisation'], operation: ['sync'] } }, properties);

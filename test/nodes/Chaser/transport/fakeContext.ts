@@ -32,13 +32,13 @@ export const thrown = (code: string, message = code) => Object.assign(new Error(
 
 export function fakeContext(
 	respond: (options: IHttpRequestOptions, index: number) => Answer | Promise<Answer>,
-	requestOptions: IDataObject = {},
+	options: IDataObject = {},
 	credentials: IDataObject = {},
 ): FakeContext {
 	const sent: IHttpRequestOptions[] = [];
 	const context = {
 		getCredentials: async () => ({ apiKey: 'key', apiSecret: 'secret', baseUrl: 'https://chaser.test/', ...credentials }),
-		getNodeParameter: (name: string) => (name === 'requestOptions' ? requestOptions : undefined),
+		getNodeParameter: (name: string) => (name === 'options' ? options : undefined),
 		getNode: () => fakeNode,
 		helpers: {
 			httpRequestWithAuthentication: async (_credential: string, options: IHttpRequestOptions) => {

@@ -316,12 +316,16 @@ describe('fault matrix', () => {
 			expect(chaser.calls()).toHaveLength(3);
 		});
 
-		it('the Timeout option of the node is used', async () => {
+		it.each([
+			['the Timeout option of the node', { options: { timeout: 1 } }],
+			["a 0.1.0 workflow's hidden Request Options", { requestOptions: { timeout: 1 } }],
+			['Options over the old Request Options', { options: { timeout: 1 }, requestOptions: { timeout: 30 } }],
+		])('is used: %s', async (_, settings) => {
 			const [id] = chaser.sandbox.seed({ customers: 1 }).customers.map((customer: IDataObject) => String(customer.external_id));
 			configureTransport({ maxRetries: 0 });
 			chaser.sandbox.injectFault({ type: 'slow', method: 'GET', count: Infinity, delayMs: 1_500 });
 			const result = await chaser.run({
-				parameters: { resource: 'customer', operation: 'get', customer: byExternalId(id), requestOptions: { timeout: 1 } } as INodeParameters,
+				parameters: { resource: 'customer', operation: 'get', customer: byExternalId(id), ...settings } as INodeParameters,
 				onError: 'continueRegularOutput',
 			});
 			expect(result.success[0].json.error).toBe('Chaser did not answer within 1 s');
@@ -345,7 +349,7 @@ describe('fault matrix', () => {
 					operation: 'create',
 					externalId: '={{ $json.id }}',
 					companyName: 'Acme',
-					requestOptions: { maxRateLimitWait: 5 },
+					options: { maxRateLimitWait: 5 },
 				},
 				items: [{ id: 'N-1' }, { id: 'N-2' }],
 				onError: 'continueRegularOutput',

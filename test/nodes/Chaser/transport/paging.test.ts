@@ -49,7 +49,7 @@ describe('paging (customer get many)', () => {
 		expect(result.success).toHaveLength(active.length);
 		const queries = (chaser.sandbox.requests as Array<{ query: IDataObject }>).map((request) => request.query);
 		expect(queries.length).toBe(Math.ceil(active.length / 100));
-		expect(queries.every((query) => query['filter[status][eq]'] === 'ACTIVE')).toBe(true);
+		expect(queries.every((query) => query['filter[status][in]'] === 'ACTIVE')).toBe(true);
 	});
 
 	it('every record is output once, paired with the one input item', async () => {

@@ -22,7 +22,7 @@ describe('contactPerson: delete', () => {
 		expect(chaser.sandbox.count('contact_persons')).toBe(1);
 	});
 
-	it('requires the contact external ID and sends nothing without it', async () => {
+	it('requires the contact person and sends nothing without it', async () => {
 		const result = await chaser.run({
 			parameters: {
 				resource: 'contactPerson',
@@ -32,7 +32,7 @@ describe('contactPerson: delete', () => {
 			},
 		});
 		expect(result.error?.name).toBe('NodeOperationError');
-		expect(result.error?.message).toBe('"Contact External ID" is required [item 0]');
+		expect(result.error?.message).toBe('"Contact Person" is required [item 0]');
 		expect(chaser.calls()).toEqual([]);
 	});
 

@@ -60,7 +60,7 @@ describe('contactPerson: getAll', () => {
 		});
 		expect(result.error).toBeUndefined();
 		expect(result.success).toHaveLength(2);
-		expect(chaser.sandbox.requests[0].query).toEqual({ 'filter[status][eq]': 'ACTIVE', page: '0', limit: '2' });
+		expect(chaser.sandbox.requests[0].query).toEqual({ 'filter[status][in]': 'ACTIVE', page: '0', limit: '2' });
 
 		chaser.sandbox.clearLog();
 		const byExternalId = await chaser.run({

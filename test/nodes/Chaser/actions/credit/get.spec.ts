@@ -62,10 +62,27 @@ export function describeGet(p: CreditProfile): void {
 			expect(chaser.calls()).toEqual([`GET /v1/${p.path}/ext_${p.missingId}`]);
 		});
 
+		it(`picks ${p.article} ${p.noun} from the list, by your ID or by Chaser's ID; a plain ID (0.1.0) is your ID`, async () => {
+			const stored = p.find(chaser, p.id(1));
+			const locator = (mode: string, value: string) => ({ __rl: true, mode, value });
+			const picks = [locator('list', p.id(1)), locator('externalId', p.id(1)), locator('id', String(stored?.id)), p.id(1)];
+			for (const pick of picks) {
+				const result = await chaser.run({ parameters: { resource: p.resource, operation: 'get', [p.idParameter]: pick } });
+				expect(result.success.map((output) => output.json[p.key])).toEqual([p.id(1)]);
+			}
+			const ownId = `GET /v1/${p.path}/ext_${p.id(1)}`;
+			expect(chaser.calls()).toEqual([ownId, ownId, `GET /v1/${p.path}/${String(stored?.id)}`, ownId]);
+
+			const missing = await chaser.run({
+				parameters: { resource: p.resource, operation: 'get', [p.idParameter]: locator('id', `${p.internalPrefix}nope`) },
+			});
+			expect(missing.error?.message).toBe(`No ${p.noun} with Chaser ID '${p.internalPrefix}nope' exists in Chaser`);
+		});
+
 		it('requires the ID before sending anything', async () => {
 			const result = await chaser.run({ parameters: parameters('={{ $json.id }}'), items: [{ id: '' }] });
 			expect(result.error?.name).toBe('NodeOperationError');
-			expect(result.error?.message).toBe(`"${p.idLabel}" is required [item 0]`);
+			expect(result.error?.message).toBe(`"${p.recordLabel}" is required [item 0]`);
 			expect(chaser.calls()).toEqual([]);
 		});
 
@@ -80,9 +97,9 @@ export function describeGet(p: CreditProfile): void {
 				expect(result.error).toBeUndefined();
 				const { errors, ok: found, paired } = outcomes(result, onError);
 				expect(paired).toEqual(itemIndexes(3));
-								expect(errors.map((output) => [output.pairedItem, output.json.error])).toEqual([
+				expect(errors.map((output) => [output.pairedItem, output.json.error])).toEqual([
 					[{ item: 0 }, p.notFound],
-					[{ item: 2 }, `"${p.idLabel}" is required [item 2]`],
+					[{ item: 2 }, `"${p.recordLabel}" is required [item 2]`],
 				]);
 				expect(found.map((output) => [output.pairedItem, output.json[p.key]])).toEqual([[{ item: 1 }, p.id(1)]]);
 				expect(chaser.calls()).toEqual([`GET /v1/${p.path}/ext_${p.missingId}`, `GET /v1/${p.path}/ext_${p.id(1)}`]);

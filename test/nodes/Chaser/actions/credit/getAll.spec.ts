@@ -44,9 +44,30 @@ export function describeGetAll(p: CreditProfile): void {
 					'filter[customer_external_id][eq]': 'CUST-00001',
 					'filter[date][gte]': '2024-03-01T00:00:00.000Z',
 					'filter[date][lte]': '2024-03-31T23:59:59.999Z',
-					'filter[status][eq]': p.defaultStatus,
+					'filter[status][in]': p.defaultStatus,
 					page: '0',
 					limit: '50',
+				});
+			});
+
+			it('filters by several statuses and by a customer picked from the list', async () => {
+				const result = await chaser.run({
+					parameters: {
+						...base,
+						returnAll: true,
+						filters: {
+							status: [p.defaultStatus, 'PAID'],
+							customer_external_id: { __rl: true, mode: 'list', value: 'CUST-00001' },
+						},
+					},
+				});
+				expect(result.error).toBeUndefined();
+				expect(result.success.map((output) => output.json[p.key])).toEqual(['A', 'B', 'C', 'D', 'E', 'G']);
+				expect(chaser.sandbox.requests[0].query).toEqual({
+					'filter[customer_external_id][eq]': 'CUST-00001',
+					'filter[status][in]': `${p.defaultStatus},PAID`,
+					page: '0',
+					limit: '100',
 				});
 			});
 

@@ -15,9 +15,11 @@ export interface CreditProfile {
 	noun: string;
 	/** Plural, for test names: "credit notes". */
 	many: string;
-	/** The node's top-level ID parameter and its display name. */
+	/** The node's top-level ID parameter and its display name on Create and Create or Update. */
 	idParameter: 'creditNoteId' | 'overpaymentId';
 	idLabel: string;
+	/** The same parameter's display name on Get and Update, where it picks the record (a resource locator). */
+	recordLabel: string;
 	/** Chaser's field for your own ID. */
 	key: 'credit_note_id' | 'overpayment_id';
 	/** Chaser's path segment (/v1/<path>), also the sandbox's count kind. */
@@ -57,6 +59,7 @@ export const CREDIT_NOTE: CreditProfile = {
 	many: 'credit notes',
 	idParameter: 'creditNoteId',
 	idLabel: 'Credit Note ID',
+	recordLabel: 'Credit Note',
 	key: 'credit_note_id',
 	path: 'credit_notes',
 	collection: 'creditNotes',
@@ -84,6 +87,7 @@ export const OVERPAYMENT: CreditProfile = {
 	many: 'overpayments',
 	idParameter: 'overpaymentId',
 	idLabel: 'Overpayment ID',
+	recordLabel: 'Overpayment',
 	key: 'overpayment_id',
 	path: 'overpayments',
 	collection: 'overpayments',

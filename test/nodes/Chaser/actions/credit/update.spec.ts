@@ -15,6 +15,22 @@ export function describeUpdate(p: CreditProfile): void {
 			addRecord(chaser, p, { [p.key]: p.id(2), ...p.secondRecord });
 		});
 
+		it(`moves ${p.article} ${p.noun} picked by Chaser's ID to a customer picked from the list`, async () => {
+			const stored = p.find(chaser, p.id(1));
+			const result = await chaser.run({
+				parameters: {
+					resource: p.resource,
+					operation: 'update',
+					[p.idParameter]: { __rl: true, mode: 'id', value: String(stored?.id) },
+					updateFields: { customer_external_id: { __rl: true, mode: 'list', value: 'CUST-00002' } },
+				},
+			});
+			expect(result.error).toBeUndefined();
+			expect(result.success[0].json).toMatchObject({ [p.key]: p.id(1), customer_external_id: 'CUST-00002' });
+			expect(chaser.calls()).toEqual([`PUT /v1/${p.path}/${String(stored?.id)}`]);
+			expect(chaser.sandbox.requests[0].body).toEqual({ customer_external_id: 'CUST-00002' });
+		});
+
 		it('sends only the fields set, and Chaser keeps the rest', async () => {
 			const result = await chaser.run({
 				parameters: {
@@ -84,7 +100,7 @@ export function describeUpdate(p: CreditProfile): void {
 
 		it('requires the ID before sending anything', async () => {
 			const result = await chaser.run({ parameters: { ...base, updateFields: { status: 'PAID' } }, items: [{ id: ' ' }] });
-			expect(result.error?.message).toBe(`"${p.idLabel}" is required [item 0]`);
+			expect(result.error?.message).toBe(`"${p.recordLabel}" is required [item 0]`);
 			expect(chaser.calls()).toEqual([]);
 		});
 

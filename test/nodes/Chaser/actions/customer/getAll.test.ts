@@ -66,14 +66,14 @@ describe('customer: getAll', () => {
 				resource: 'customer',
 				operation: 'getAll',
 				returnAll: true,
-				filters: { external_id: 'CUST-00002, CUST-00004 ,CUST-00005', status: 'ACTIVE' },
+				filters: { external_id: 'CUST-00002, CUST-00004 ,CUST-00005', status: ['ACTIVE'] },
 				options: { extraFields: ['average_days_to_pay'] },
 			},
 		});
 		expect(result.error).toBeUndefined();
 		expect(chaser.sandbox.requests[0].query).toEqual({
 			'filter[external_id][in]': 'CUST-00002,CUST-00004,CUST-00005',
-			'filter[status][eq]': 'ACTIVE',
+			'filter[status][in]': 'ACTIVE',
 			additional_fields: 'average_days_to_pay',
 			page: '0',
 			limit: '100',

@@ -87,7 +87,7 @@ describe('invoice: getAll', () => {
 					returnAll: true,
 					filters: {
 						status: ['AUTHORISED', 'SUBMITTED'],
-						customer_external_id: 'CUST-1',
+						customer_external_id: { __rl: true, mode: 'list', value: 'CUST-1', cachedResultName: 'Acme (CUST-1)' },
 						currency_code: 'gbp',
 						date_from: '2025-03-01',
 						date_to: '2025-03-31T00:00:00',

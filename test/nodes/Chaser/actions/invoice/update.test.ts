@@ -65,7 +65,7 @@ describe('invoice: update', () => {
 					status: 'VOIDED',
 					invoice_number: 'INV-2-R',
 					invoice_id: 'INV-2B',
-					customer_external_id: 'CUST-2',
+					customer_external_id: { __rl: true, mode: 'externalId', value: 'CUST-2' },
 					total: 0,
 					sub_total: 0,
 					amount_due: 0,
