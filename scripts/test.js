@@ -56,11 +56,15 @@ async function main() {
 	const node24 = install.ensureNode24();
 	await install.ensureDependencies();
 
-	// The n8n installs take minutes on an empty cache, and the queue-mode test needs Redis and PostgreSQL from Debian
-	// packages: they install while the linter and compiler run (the test installs what is still missing itself).
-	const { ensureServices } = require('../tooling/services');
+	// The n8n installs take minutes on an empty cache, and the queue-mode and editor tests need Redis, PostgreSQL and
+	// Chromium from Debian packages: they install while the linter and compiler run (each test installs what is still
+	// missing itself).
+	const { ensurePackages } = require('../tooling/debian');
 	const prepared = runsE2e
-		? Promise.all([...E2E_N8N_VERSIONS.map((version) => install.ensureN8n(version)), ensureServices()]).then(
+		? Promise.all([
+				...E2E_N8N_VERSIONS.map((version) => install.ensureN8n(version)),
+				ensurePackages(['redis-server', 'postgresql', 'chromium']),
+			]).then(
 				() => undefined,
 				(error) => error,
 			)

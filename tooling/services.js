@@ -7,10 +7,9 @@ const os = require('os');
 const path = require('path');
 const { execFile, spawnSync } = require('child_process');
 
-const { log, run, cacheRoot } = require('./install');
+const { ensurePackages, executableIn, postgresBin } = require('./debian');
 const { freePort } = require('./n8n');
 
-const PACKAGES = ['redis-server', 'postgresql'];
 /** The database user and database n8n gets. */
 const DB_USER = 'n8n';
 const DB_NAME = 'n8n';
@@ -35,60 +34,13 @@ function delay(ms) {
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
-/** The bin folder of the newest PostgreSQL the Debian packages installed, if any. */
-function postgresBin() {
-	const root = '/usr/lib/postgresql';
-	if (!fs.existsSync(root)) return undefined;
-	const versions = fs
-		.readdirSync(root)
-		.filter((version) => fs.existsSync(path.join(root, version, 'bin', 'initdb')))
-		.sort((a, b) => Number(b) - Number(a));
-	return versions.length > 0 ? path.join(root, versions[0], 'bin') : undefined;
-}
-
 function redisBin(name) {
-	return ['/usr/bin', '/usr/local/bin'].map((dir) => path.join(dir, name)).find((file) => fs.existsSync(file));
+	return executableIn(['/usr/bin', '/usr/local/bin'], name);
 }
 
-function missingPackages() {
-	const missing = [];
-	if (!redisBin('redis-server') || !redisBin('redis-cli')) missing.push('redis-server');
-	if (!postgresBin()) missing.push('postgresql');
-	return missing;
-}
-
-let installing;
-
-/**
- * Installs redis-server and postgresql with apt-get when either is missing (as root, or through `sudo -n`), waiting
- * for another apt-get to finish rather than failing on its lock. Resolves once both are there. Memoised per process.
- */
+/** Installs Redis and PostgreSQL from Debian packages when either is missing (see debian.js). */
 function ensureServices() {
-	if (!installing) {
-		installing = installMissing();
-		installing.catch(() => {
-			installing = undefined;
-		});
-	}
-	return installing;
-}
-
-async function installMissing() {
-	const missing = missingPackages();
-	if (missing.length === 0) return;
-	const started = Date.now();
-	const sudo = isRoot() ? [] : ['sudo', '-n'];
-	const [command, ...prefix] = [...sudo, 'apt-get'];
-	const logFile = path.join(cacheRoot(), 'apt-get.log');
-	fs.mkdirSync(cacheRoot(), { recursive: true });
-	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	log(`installing ${missing.join(' and ')} from Debian packages (apt-get; log in ${logFile}) ...`);
-	const lock = ['-o', 'DPkg::Lock::Timeout=600'];
-	await run(command, [...prefix, ...lock, 'update'], { env }, logFile, 'apt-get update');
-	await run(command, [...prefix, ...lock, 'install', '-y', '--no-install-recommends', ...PACKAGES], { env }, logFile, 'apt-get install');
-	const still = missingPackages();
-	if (still.length > 0) throw new Error(`apt-get finished but ${still.join(' and ')} is still missing`);
-	log(`installed ${missing.join(' and ')} in ${Math.round((Date.now() - started) / 1000)} s`);
+	return ensurePackages(['redis-server', 'postgresql']);
 }
 
 /** A PostgreSQL server and an empty database `n8n` owned by user `n8n` (trust auth), in a folder of its own. */
