@@ -187,7 +187,7 @@ async function main() {
 	};
 
 	say(`n8n-nodes-chaser demo: n8n ${N8N_VERSION} + the Chaser node${options.sandbox ? ' + the Chaser sandbox' : ''}`);
-	say(`(the first run installs Node 24, the npm dependencies and n8n into ${install.cacheRoot()}: 4-7 minutes; later runs ~30 s)\n`);
+	say(`(the first run installs Node 24, the npm dependencies and n8n into ${install.cacheRoot()}: 3-4 minutes, more on a busy machine; later runs 10-20 s)\n`);
 
 	if (!(await portIsFree(options.port))) throw new UsageError(`port ${options.port} is in use: pick another with --port N`);
 	if (options.sandbox && options.sandboxPort !== 0 && !(await portIsFree(options.sandboxPort))) {
