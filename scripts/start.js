@@ -70,6 +70,7 @@ function parseArgs(argv, env) {
 	if (!Number.isInteger(options.sandboxPort) || options.sandboxPort < 0 || options.sandboxPort > 65535) {
 		throw new Error('--sandbox-port must be a port number (0 = any free port)');
 	}
+	if (options.sandboxPort === options.port) throw new Error('--port and --sandbox-port must be different ports');
 	return options;
 }
 
@@ -211,15 +212,23 @@ async function main() {
 			say(`      Base URL ${account.baseUrl}, API key ${account.apiKey.slice(0, 4)}…`);
 			return demo.chaserCredential(account);
 		}
-		state.sandbox = await createSandbox({
-			port: options.sandboxPort,
-			seed: 'demo',
-			referenceDate: new Date(), // due dates relative to today, so "overdue" means something
-			quiet: !options.sandboxLog,
-			logger: (line) => {
-				if (!state.stopping) say(`  [sandbox] ${line.replace(/^\S+ /, '')}`);
-			},
-		});
+		const startSandbox = () =>
+			createSandbox({
+				port: options.sandboxPort,
+				seed: 'demo',
+				referenceDate: new Date(), // due dates relative to today, so "overdue" means something
+				quiet: !options.sandboxLog,
+				logger: (line) => {
+					if (!state.stopping) say(`  [sandbox] ${line.replace(/^\S+ /, '')}`);
+				},
+			});
+		state.sandbox = await startSandbox();
+		// With --sandbox-port 0 the system may hand out n8n's port, which is free until step 5: take another.
+		for (let attempt = 0; state.sandbox.port === options.port && attempt < 5; attempt++) {
+			const taken = state.sandbox;
+			state.sandbox = await startSandbox();
+			await taken.close();
+		}
 		const s = state.sandbox;
 		say(
 			`      ${s.url}: ${s.count('customers')} customers, ${s.count('invoices')} invoices, ` +

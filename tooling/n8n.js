@@ -25,16 +25,34 @@ process.on('exit', () => {
 	for (const instance of running) instance.killGroup('SIGKILL');
 });
 
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.unref();
-		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
+/**
+ * `count` distinct free ports, none of them in `taken`: the listeners stay open until all are found, so the
+ * system cannot hand out the same port twice (one port handed out twice once made n8n's port clash in CI).
+ */
+async function freePorts(count, taken = []) {
+	const servers = [];
+	const ports = [];
+	try {
+		while (ports.length < count) {
+			const server = net.createServer();
+			server.unref();
+			await new Promise((resolve, reject) => {
+				server.once('error', reject);
+				server.listen(0, '127.0.0.1', resolve);
+			});
+			servers.push(server);
 			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
-	});
+			if (!taken.includes(port)) ports.push(port);
+		}
+	} finally {
+		await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+	}
+	return ports;
+}
+
+async function freePort() {
+	const [port] = await freePorts(1);
+	return port;
 }
 
 function delay(ms) {
@@ -71,12 +89,14 @@ class N8nInstance {
 	 */
 	static async create(options = {}) {
 		const version = options.version || '2.41.1';
-		const [install, tarball, port, brokerPort] = await Promise.all([
+		const given = [options.port, options.brokerPort].filter(Boolean);
+		const [install, tarball, picked] = await Promise.all([
 			ensureN8n(version),
 			options.tarball || packPackage(),
-			options.port || freePort(),
-			options.brokerPort || freePort(),
+			freePorts(2 - given.length, given),
 		]);
+		const port = options.port || picked.shift();
+		const brokerPort = options.brokerPort || picked.shift();
 		const stateDir = options.stateDir || fs.mkdtempSync(path.join(os.tmpdir(), `chaser-n8n-${version}-`));
 		const instance = new N8nInstance({
 			version,
@@ -584,4 +604,4 @@ class N8nInstance {
 	}
 }
 
-module.exports = { N8nInstance, freePort, PACKAGE_NAME, ENCRYPTION_KEY, OWNER };
+module.exports = { N8nInstance, freePort, freePorts, PACKAGE_NAME, ENCRYPTION_KEY, OWNER };
