@@ -133,4 +133,18 @@ class Faults {
 	}
 }
 
-module.exports = { SlidingWindow, Faults, FAULT_TYPES };
+/**
+ * The most arrivals in any window of `windowMs` (each window ends at an arrival): what a client fleet's traffic
+ * looks like to Chaser's limit. @param {number[]} times @param {number} windowMs
+ */
+function busiestWindow(times, windowMs) {
+	const sorted = [...times].sort((a, b) => a - b);
+	let most = 0;
+	for (let end = 0, start = 0; end < sorted.length; end++) {
+		while (sorted[start] <= sorted[end] - windowMs) start++;
+		most = Math.max(most, end - start + 1);
+	}
+	return most;
+}
+
+module.exports = { SlidingWindow, Faults, FAULT_TYPES, busiestWindow };

@@ -10,7 +10,7 @@ const http = require('node:http');
 const { Store, KIND_ALIASES } = require('./store');
 const { Seeder, seedOrganisations } = require('./seed');
 const { handle } = require('./routes');
-const { SlidingWindow, Faults, FAULT_TYPES } = require('./faults');
+const { SlidingWindow, Faults, FAULT_TYPES, busiestWindow } = require('./faults');
 const errors = require('./errors');
 const schema = require('./schema');
 
@@ -106,25 +106,26 @@ class Sandbox {
 
 	// ------------------------------------------------------------ public helpers
 
+	/** A record of `kind` by its key (external_id, invoice_id, …) or its internal id. @param {'customers' | 'invoices' | 'creditNotes' | 'overpayments'} kind @param {string} key */
+	find(kind, key) {
+		const c = this.store.collections[kind];
+		return c.getByKey(key) ?? c.get(key);
+	}
 	/** @param {string} externalId external_id (or internal id) */
 	findCustomer(externalId) {
-		const c = this.store.collections.customers;
-		return c.getByKey(externalId) ?? c.get(externalId);
+		return this.find('customers', externalId);
 	}
 	/** @param {string} invoiceId */
 	findInvoice(invoiceId) {
-		const c = this.store.collections.invoices;
-		return c.getByKey(invoiceId) ?? c.get(invoiceId);
+		return this.find('invoices', invoiceId);
 	}
 	/** @param {string} creditNoteId */
 	findCreditNote(creditNoteId) {
-		const c = this.store.collections.creditNotes;
-		return c.getByKey(creditNoteId) ?? c.get(creditNoteId);
+		return this.find('creditNotes', creditNoteId);
 	}
 	/** @param {string} overpaymentId */
 	findOverpayment(overpaymentId) {
-		const c = this.store.collections.overpayments;
-		return c.getByKey(overpaymentId) ?? c.get(overpaymentId);
+		return this.find('overpayments', overpaymentId);
 	}
 	/** @param {string} customerExternalId @param {string} contactExternalId */
 	findContactPerson(customerExternalId, contactExternalId) {
@@ -139,6 +140,31 @@ class Sandbox {
 	/** @param {string} kind customers | invoices | credit_notes | creditNotes | overpayments | contact_persons | organisations (singular works too) */
 	count(kind) {
 		return this.store.count(kind);
+	}
+
+	/**
+	 * Whether each of `keys` is stored exactly once in `kind` (matched on `keyField`, e.g. external_id): the keys it
+	 * does not hold, and those it holds more than once.
+	 * @param {string} kind @param {string} keyField @param {string[]} keys
+	 * @returns {{ missing: string[], duplicated: string[] }}
+	 */
+	audit(kind, keyField, keys) {
+		const collection = this.store.collections[/** @type {keyof Store['collections']} */ (KIND_ALIASES[kind])];
+		if (!collection) throw new Error(`unknown kind: ${kind}`);
+		const times = new Map();
+		for (const record of collection.order) times.set(record[keyField], (times.get(record[keyField]) || 0) + 1);
+		return {
+			missing: keys.filter((key) => !times.has(key)),
+			duplicated: keys.filter((key) => times.get(key) > 1),
+		};
+	}
+
+	/** The most requests received (429s included) in any window of `windowMs` in the request log. @param {number} windowMs */
+	busiestWindow(windowMs) {
+		return busiestWindow(
+			this.requests.map((request) => request.time),
+			windowMs,
+		);
 	}
 
 	/** Add deterministic seeded data. @param {'demo' | 'none' | SeedSpec} spec */
@@ -440,6 +466,7 @@ module.exports = {
 	createSandbox,
 	Sandbox,
 	FAULT_TYPES,
+	busiestWindow,
 	KIND_ALIASES,
 	INVOICE_STATUSES: schema.INVOICE_STATUSES,
 	CREDIT_NOTE_STATUSES: schema.CREDIT_NOTE_STATUSES,

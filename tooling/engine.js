@@ -229,14 +229,28 @@ let executionCounter = 0;
  * @param {string} [setup.label] Names the workflow and its executions ("test", "bench").
  * @returns {{ runChaser: (options: CoreRunOptions) => Promise<CoreRunResult>, listSearch: (options: ListSearchOptions) => Promise<import('n8n-workflow').INodeListSearchResult>, processedData: ProcessedDataStore }}
  */
-function createEngine({ Node, Credential, extraNodeTypes = {}, label = 'test' }) {
-	/** @type {Record<string, INodeType>} */
-	const nodeTypeMap = { [CHASER_TYPE]: new Node(), [INPUT_TYPE]: new EngineInput(), ...extraNodeTypes };
-	const nodeTypes = {
+/** What n8n's Workflow asks for node types, over a map of type name → node type. @param {Record<string, INodeType>} nodeTypeMap */
+function nodeTypesOf(nodeTypeMap) {
+	return {
 		getByName: (type) => nodeTypeMap[type],
 		getByNameAndVersion: (type, version) => NodeHelpers.getVersionedNodeType(nodeTypeMap[type], version),
 		getKnownTypes: () => ({}),
 	};
+}
+
+/**
+ * A workflow node (version 1 at the origin unless `node` says otherwise) that uses the one Chaser credential
+ * EngineCredentialsHelper holds. @param {Partial<INode> & Pick<INode, 'id' | 'name' | 'type' | 'parameters'>} node
+ * @returns {INode}
+ */
+function withCredential(node) {
+	return { typeVersion: 1, position: [0, 0], ...node, credentials: { chaserApi: { id: 'cred-1', name: 'Chaser sandbox' } } };
+}
+
+function createEngine({ Node, Credential, extraNodeTypes = {}, label = 'test' }) {
+	/** @type {Record<string, INodeType>} */
+	const nodeTypeMap = { [CHASER_TYPE]: new Node(), [INPUT_TYPE]: new EngineInput(), ...extraNodeTypes };
+	const nodeTypes = nodeTypesOf(nodeTypeMap);
 	const credentialType = new Credential();
 
 	/** @param {CoreRunOptions} options @returns {Promise<CoreRunResult>} */
@@ -251,16 +265,15 @@ function createEngine({ Node, Credential, extraNodeTypes = {}, label = 'test' })
 			position: [0, 0],
 			parameters: { key: executionId },
 		};
-		const chaserNode = {
+		const chaserNode = withCredential({
 			id: 'chaser',
 			name: 'Chaser',
 			type: options.nodeType || CHASER_TYPE,
 			typeVersion: options.typeVersion || 1,
 			position: [200, 0],
 			parameters: options.parameters,
-			credentials: { chaserApi: { id: 'cred-1', name: 'Chaser sandbox' } },
 			onError: options.onError,
-		};
+		});
 		const workflow = new Workflow({
 			id: `wf-${label}`,
 			name: `Chaser ${label}`,
@@ -308,15 +321,7 @@ function createEngine({ Node, Credential, extraNodeTypes = {}, label = 'test' })
 		const search = nodeType.methods && nodeType.methods.listSearch && nodeType.methods.listSearch[options.method];
 		if (typeof search !== 'function') throw new Error(`The node has no listSearch method "${options.method}"`);
 		const parameters = options.parameters || {};
-		const node = {
-			id: 'temp-node',
-			name: 'Temp-Node',
-			type: CHASER_TYPE,
-			typeVersion: 1,
-			position: [0, 0],
-			parameters,
-			credentials: { chaserApi: { id: 'cred-1', name: 'Chaser sandbox' } },
-		};
+		const node = withCredential({ id: 'temp-node', name: 'Temp-Node', type: CHASER_TYPE, parameters });
 		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 		const credentialsHelper = new EngineCredentialsHelper(credentialType, options.credentials);
 		const additionalData = {
@@ -330,4 +335,4 @@ function createEngine({ Node, Credential, extraNodeTypes = {}, label = 'test' })
 	return { runChaser, listSearch, processedData };
 }
 
-module.exports = { createEngine, CHASER_TYPE, EngineCredentialsHelper, additionalDataFor };
+module.exports = { createEngine, CHASER_TYPE, EngineCredentialsHelper, additionalDataFor, nodeTypesOf, withCredential };

@@ -11,9 +11,9 @@
  * n8n-core reads N8N_USER_FOLDER when it is first loaded: set it before requiring this file.
  */
 const { PollContext } = require('n8n-core');
-const { NodeHelpers, Workflow } = require('n8n-workflow');
+const { Workflow } = require('n8n-workflow');
 
-const { EngineCredentialsHelper, additionalDataFor } = require('./engine');
+const { EngineCredentialsHelper, additionalDataFor, nodeTypesOf, withCredential } = require('./engine');
 
 /** @typedef {import('n8n-workflow').INodeType} INodeType */
 /** @typedef {import('n8n-workflow').ICredentialType} ICredentialType */
@@ -52,24 +52,12 @@ let activationCounter = 0;
  */
 function createPoller({ Node, Credential }) {
 	const nodeType = new Node();
-	const nodeTypes = {
-		getByName: () => nodeType,
-		getByNameAndVersion: (type, version) => NodeHelpers.getVersionedNodeType(nodeType, version),
-		getKnownTypes: () => ({}),
-	};
+	const nodeTypes = nodeTypesOf({ [TRIGGER_TYPE]: nodeType });
 	const credentialType = new Credential();
 
 	/** @param {ActivateOptions} options */
 	function activate({ parameters, credentials, staticData = {}, activation = 'activate', manual = false, timezone = 'UTC' }) {
-		const node = {
-			id: 'trigger',
-			name: 'Chaser Trigger',
-			type: TRIGGER_TYPE,
-			typeVersion: 1,
-			position: [0, 0],
-			parameters,
-			credentials: { chaserApi: { id: 'cred-1', name: 'Chaser sandbox' } },
-		};
+		const node = withCredential({ id: 'trigger', name: 'Chaser Trigger', type: TRIGGER_TYPE, parameters });
 		const workflow = new Workflow({
 			id: 'wf-poll',
 			name: 'Chaser Trigger poll',

@@ -1,7 +1,7 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { customerReference, optionsField, simplifyField } from '../Chaser/actions/common.descriptions';
+import { currencyCodeField, customerReference, optionsField, simplifyField } from '../Chaser/actions/common.descriptions';
 import { searchCustomers } from '../Chaser/methods/listSearch';
 import { EVENTS } from './events';
 import { pollChaser } from './poll';
@@ -58,14 +58,7 @@ export class ChaserTrigger implements INodeType {
 			customer,
 			simplifyField,
 			optionsField([
-				{
-					displayName: 'Currency Code',
-					name: 'currencyCode',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. GBP',
-					description: 'Only records in this currency (ISO 4217 code)',
-				},
+				currencyCodeField({ name: 'currencyCode', description: 'Only records in this currency (ISO 4217 code)' }),
 				{
 					displayName: 'Look Back (Days)',
 					name: 'lookBackDays',

@@ -179,31 +179,12 @@ function statusCounts(requests) {
 	return counts;
 }
 
-/** The most requests (429s included) that arrived in any window. */
-function busiestWindow(requests, windowMs) {
-	const times = requests.map((request) => request.time).sort((a, b) => a - b);
-	let most = 0;
-	for (let end = 0, start = 0; end < times.length; end++) {
-		while (times[start] <= times[end] - windowMs) start++;
-		most = Math.max(most, end - start + 1);
-	}
-	return most;
-}
-
 const credentialsFor = (sandbox) => ({ apiKey: KEY, apiSecret: SECRET, baseUrl: sandbox.url });
 
-/** Checks the sandbox holds each of `ids` exactly once in `collection` (keyed by `keyField`): { lost, duplicated }. */
-function audit(sandbox, collection, keyField, ids) {
-	const seen = new Map();
-	for (const record of sandbox.store.collections[collection].order) seen.set(record[keyField], (seen.get(record[keyField]) || 0) + 1);
-	let lost = 0;
-	let duplicated = 0;
-	for (const id of ids) {
-		const times = seen.get(id) || 0;
-		if (times === 0) lost++;
-		if (times > 1) duplicated += times - 1;
-	}
-	return { lost, duplicated };
+/** The sandbox's audit as bench figures: how many of `ids` it lacks, how many it holds more than once. */
+function audit(sandbox, kind, keyField, ids) {
+	const { missing, duplicated } = sandbox.audit(kind, keyField, ids);
+	return { lost: missing.length, duplicated: duplicated.length };
 }
 
 /** Outputs must pair with every input exactly once, without errors. */
@@ -374,7 +355,7 @@ async function benchFleet(sandbox) {
 	if (outputs.flat().some((count) => count !== items)) throw new Error(`fleet: an execution did not output ${items} items`);
 	const requests = sandbox.requests;
 	const rejected = requests.filter((request) => request.status === 429).length;
-	const busiest = busiestWindow(requests, windowMs);
+	const busiest = sandbox.busiestWindow(windowMs);
 	const ids = Array.from({ length: processes }, (_, p) =>
 		Array.from({ length: executions }, (_, e) => Array.from({ length: items }, (_, i) => `F${p}-E${e}-${i}`)),
 	).flat(2);

@@ -4,7 +4,7 @@
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import { sleep } from 'n8n-workflow';
 
-import { createSandbox, SCHEMAS } from '../../sandbox';
+import { busiestWindow, createSandbox, SCHEMAS } from '../../sandbox';
 import { validateObject } from '../../sandbox/validation';
 
 type Sandbox = Awaited<ReturnType<typeof createSandbox>>;
@@ -939,6 +939,28 @@ describe('request log', () => {
 		expect(sb.requests[2]).toMatchObject({ body: 'not json', status: 400, error: expect.stringContaining('not valid JSON') });
 		sb.clearLog();
 		expect(sb.requests).toHaveLength(0);
+	});
+
+	it('counts the busiest window over every request it received, 429s included', async () => {
+		sb.setRateLimit({ requests: 2, windowMs: 60_000 });
+		for (let i = 0; i < 3; i++) await api.get('/v1/customers');
+		expect(sb.requests.map((request) => request.status)).toEqual([200, 200, 429]);
+		expect(sb.busiestWindow(60_000)).toBe(3);
+		expect(busiestWindow([0, 10, 59_999, 60_000, 120_000], 60_000)).toBe(3);
+		expect(busiestWindow([0, 60_000, 120_000], 60_000)).toBe(1);
+		expect(busiestWindow([], 60_000)).toBe(0);
+	});
+});
+
+describe('audit', () => {
+	it('names the keys it does not hold and those it holds more than once', async () => {
+		await api.post('/v1/customers', customer('A'));
+		await api.post('/v1/customers', customer('B'));
+		// Two customers with one external ID cannot be made through the API: stand for a store gone wrong.
+		sb.store.collections.customers.order.push({ ...sb.findCustomer('B'), id: 'dup' });
+		expect(sb.audit('customers', 'external_id', ['A', 'B', 'C'])).toEqual({ missing: ['C'], duplicated: ['B'] });
+		expect(sb.audit('customer', 'external_id', ['A'])).toEqual({ missing: [], duplicated: [] });
+		expect(() => sb.audit('nothing', 'id', [])).toThrow('unknown kind: nothing');
 	});
 });
 

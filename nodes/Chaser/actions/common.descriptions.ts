@@ -274,13 +274,12 @@ export function dateRangeFilters(plural: string, dated = 'dated'): INodeProperti
 	];
 }
 
-export const currencyFilter: INodeProperties = {
-	displayName: 'Currency Code',
-	name: 'currency_code',
-	type: 'string',
-	default: '',
-	placeholder: 'e.g. GBP',
-};
+/** A currency by its ISO 4217 code: on records, in filters and in the trigger's options alike. */
+export function currencyCodeField(overrides: Partial<INodeProperties> = {}): INodeProperties {
+	return { displayName: 'Currency Code', name: 'currency_code', type: 'string', default: '', placeholder: 'e.g. GBP', ...overrides };
+}
+
+export const currencyFilter = currencyCodeField();
 
 /** Get Many of records that belong to a customer: that customer's only. */
 export function customerFilter(plural: string): INodeProperties {

@@ -28,6 +28,7 @@ import { externalIdSegment, filterQuery } from '../transport';
 import type { RecordKind, ResourceInfo } from './common.descriptions';
 import {
 	additionalFieldsField,
+	currencyCodeField,
 	currencyFilter,
 	customerFilter,
 	customerReference,
@@ -90,15 +91,7 @@ function newCreditFields(credit: CreditResource): INodeProperties[] {
 		credit.idField,
 		...credit.requiredText.map(({ field }) => field),
 		recordLocator(RECORDS.customer, { description: `The customer the ${noun} belongs to; it must already exist in Chaser` }),
-		{
-			displayName: 'Currency Code',
-			name: 'currencyCode',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'e.g. GBP',
-			description: `ISO 4217 code of the currency the ${noun} is in`,
-		},
+		currencyCodeField({ name: 'currencyCode', required: true, description: `ISO 4217 code of the currency the ${noun} is in` }),
 		{
 			displayName: 'Total',
 			name: 'total',

@@ -22,28 +22,6 @@ const TEST_TIMEOUT = 8 * 60 * 1000;
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
-/** The most requests the sandbox received (429s included) in any window. */
-function busiestWindow(requests, windowMs) {
-	const times = requests.map((request) => request.time).sort((a, b) => a - b);
-	let most = 0;
-	for (let end = 0, start = 0; end < times.length; end++) {
-		while (times[start] <= times[end] - windowMs) start++;
-		most = Math.max(most, end - start + 1);
-	}
-	return most;
-}
-
-/** External IDs the sandbox holds more than once, and those of `expected` it does not hold. */
-function audit(sandbox, expected) {
-	const counts = new Map();
-	for (const customer of sandbox.store.customers.values()) counts.set(customer.external_id, (counts.get(customer.external_id) || 0) + 1);
-	return {
-		missing: expected.filter((id) => !counts.has(id)),
-		duplicated: [...counts].filter(([, count]) => count > 1).map(([id]) => id),
-		stored: counts.size,
-	};
-}
-
 /** Webhook → Split Out (body.rows) → Chaser: one workflow per scenario and credential. */
 function scenarioWorkflow(id, path, credential, parameters) {
 	return workflow({
@@ -185,7 +163,7 @@ function defineQueueModeSuite() {
 			const sandbox = sandboxes[name];
 			const requests = sandbox.requests;
 			const rejected = requests.filter((request) => request.status === 429).length;
-			const busiest = busiestWindow(requests, LIMIT.windowMs);
+			const busiest = sandbox.busiestWindow(LIMIT.windowMs);
 			log(
 				`queue mode, ${name}: ${requests.length} requests (${rejected} answered 429) in ${seconds(tookMs)}; ` +
 					`busiest 60 s: ${busiest} requests`,
@@ -196,7 +174,8 @@ function defineQueueModeSuite() {
 			expect(upserted).toHaveLength(UPSERT_ROWS);
 			expect(upserted.filter((item) => item.error)).toEqual([]);
 			// ...and exactly once in Chaser.
-			expect(audit(sandbox, expected)).toEqual({ missing: [], duplicated: [], stored: expected.length });
+			expect(sandbox.audit('customers', 'external_id', expected)).toEqual({ missing: [], duplicated: [] });
+			expect(sandbox.count('customers')).toBe(expected.length);
 			expect(busiest).toBeLessThanOrEqual(210);
 			expect(rejected / requests.length).toBeLessThanOrEqual(0.02);
 			return { rejected, busiest };

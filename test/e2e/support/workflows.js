@@ -12,29 +12,21 @@ function nodeId() {
 	return `c4a5e2e0-0000-4000-8000-${String(nodeCounter).padStart(12, '0')}`;
 }
 
+/** A workflow node of `type` at `typeVersion`; `extra` adds or overrides anything else (credentials, onError, …). */
+function node(name, type, typeVersion, parameters, extra = {}) {
+	return { id: nodeId(), name, type, typeVersion, position: [0, 0], parameters, ...extra };
+}
+
+/** Each node gets its own copy: workflows are serialised and sometimes edited by the tests. */
+const withChaserCredential = () => ({ credentials: { chaserApi: { ...CREDENTIAL } } });
+
 function webhookNode(path, method = 'POST') {
-	return {
-		id: nodeId(),
-		name: 'Webhook',
-		type: 'n8n-nodes-base.webhook',
-		typeVersion: 2,
-		position: [0, 0],
-		parameters: { httpMethod: method, path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
-	};
+	return node('Webhook', 'n8n-nodes-base.webhook', 2, { httpMethod: method, path, responseMode: 'lastNode', responseData: 'allEntries', options: {} });
 }
 
 /** A Chaser node (`parameters` = resource, operation and the operation's parameters). */
 function chaserNode(name, parameters, extra = {}) {
-	return {
-		id: nodeId(),
-		name,
-		type: CHASER,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters,
-		credentials: { chaserApi: { ...CREDENTIAL } },
-		...extra,
-	};
+	return node(name, CHASER, 1, parameters, { ...withChaserCredential(), ...extra });
 }
 
 /**
@@ -42,16 +34,7 @@ function chaserNode(name, parameters, extra = {}) {
  * polls more often than once a minute per entry, so `everySeconds(5)` is twelve once-a-minute entries.
  */
 function chaserTriggerNode(name, parameters, pollTimes, extra = {}) {
-	return {
-		id: nodeId(),
-		name,
-		type: CHASER_TRIGGER,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: { pollTimes, ...parameters },
-		credentials: { chaserApi: { ...CREDENTIAL } },
-		...extra,
-	};
+	return node(name, CHASER_TRIGGER, 1, { pollTimes, ...parameters }, { ...withChaserCredential(), ...extra });
 }
 
 /** Poll Times for a poll every `seconds` seconds (a divisor of 60): one custom cron per second of the minute. */
@@ -63,67 +46,34 @@ function everySeconds(seconds) {
 
 /** An HTTP Request node that POSTs each item's json to `url`. */
 function httpPostNode(name, url) {
-	return {
-		id: nodeId(),
-		name,
-		type: 'n8n-nodes-base.httpRequest',
-		typeVersion: 4.2,
-		position: [0, 0],
-		parameters: { method: 'POST', url, sendBody: true, specifyBody: 'json', jsonBody: '={{ JSON.stringify($json) }}', options: {} },
-	};
+	return node(name, 'n8n-nodes-base.httpRequest', 4.2, {
+		method: 'POST',
+		url,
+		sendBody: true,
+		specifyBody: 'json',
+		jsonBody: '={{ JSON.stringify($json) }}',
+		options: {},
+	});
 }
 
 /** A Set (Edit Fields) node: `fields` = { name: [type, value] }, type one of string/number/boolean/object/array. */
 function setNode(name, fields, { includeOtherFields = false } = {}) {
-	return {
-		id: nodeId(),
-		name,
-		type: 'n8n-nodes-base.set',
-		typeVersion: 3.4,
-		position: [0, 0],
-		parameters: {
-			mode: 'manual',
-			assignments: {
-				assignments: Object.entries(fields).map(([field, [type, value]], index) => ({
-					id: `a${index}-${field}`,
-					name: field,
-					value,
-					type,
-				})),
-			},
-			includeOtherFields,
-			options: {},
-		},
-	};
+	const assignments = Object.entries(fields).map(([field, [type, value]], index) => ({ id: `a${index}-${field}`, name: field, value, type }));
+	return node(name, 'n8n-nodes-base.set', 3.4, { mode: 'manual', assignments: { assignments }, includeOtherFields, options: {} });
 }
 
 function splitOutNode(name, fieldToSplitOut) {
-	return {
-		id: nodeId(),
-		name,
-		type: 'n8n-nodes-base.splitOut',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: { fieldToSplitOut, include: 'noOtherFields', options: {} },
-	};
+	return node(name, 'n8n-nodes-base.splitOut', 1, { fieldToSplitOut, include: 'noOtherFields', options: {} });
 }
 
 /** An HTTP Request node (v4.2) calling `url` with the Chaser credential as its predefined credential type. */
 function httpRequestWithChaserCredential(name, url, extra = {}) {
-	return {
-		id: nodeId(),
-		name,
-		type: 'n8n-nodes-base.httpRequest',
-		typeVersion: 4.2,
-		position: [0, 0],
-		parameters: { url, authentication: 'predefinedCredentialType', nodeCredentialType: 'chaserApi', options: {} },
-		credentials: { chaserApi: { ...CREDENTIAL } },
-		...extra,
-	};
+	const parameters = { url, authentication: 'predefinedCredentialType', nodeCredentialType: 'chaserApi', options: {} };
+	return node(name, 'n8n-nodes-base.httpRequest', 4.2, parameters, { ...withChaserCredential(), ...extra });
 }
 
 function noOpNode(name) {
-	return { id: nodeId(), name, type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [0, 0], parameters: {} };
+	return node(name, 'n8n-nodes-base.noOp', 1, {});
 }
 
 function connect(from, to, outputIndex = 0) {

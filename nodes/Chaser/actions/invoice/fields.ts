@@ -7,6 +7,7 @@ import { isBlank } from '../../helpers/validation';
 import type { ResourceInfo } from '../common.descriptions';
 import {
 	additionalFieldsField,
+	currencyCodeField,
 	customerReference,
 	INVOICE_STATUSES,
 	invoiceStatusOptions,
@@ -115,7 +116,7 @@ export const invoiceUpdateFields: INodeProperties[] = [
 		typeOptions: { ...AMOUNT_OPTIONS, minValue: 0 },
 		description: HELP.amountPaid,
 	},
-	{ displayName: 'Currency Code', name: 'currency_code', type: 'string', default: '', placeholder: 'e.g. GBP', description: HELP.currencyCode },
+	currencyCodeField({ description: HELP.currencyCode }),
 	customerReference({ name: 'customer_external_id', description: 'Moves the invoice to another customer' }),
 	{ displayName: 'Date', name: 'date', type: 'dateTime', default: '', description: HELP.date },
 	{ displayName: 'Due Date', name: 'due_date', type: 'dateTime', default: '', description: HELP.dueDate },
@@ -193,15 +194,7 @@ export const newInvoiceFields: INodeProperties[] = [
 		default: 'AUTHORISED',
 		description: NEW_INVOICE_HELP.status,
 	},
-	{
-		displayName: 'Currency Code',
-		name: 'currencyCode',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. GBP',
-		description: HELP.currencyCode,
-	},
+	currencyCodeField({ name: 'currencyCode', required: true, description: HELP.currencyCode }),
 	{
 		displayName: 'Total',
 		name: 'total',

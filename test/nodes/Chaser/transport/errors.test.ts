@@ -1,18 +1,8 @@
 /** Each error's advice fits its cause (the message says what happened, the description what to do). */
-import type { INode } from 'n8n-workflow';
-
 import { toNodeApiError } from '../../../../nodes/Chaser/transport/errors';
 import type { Failure } from '../../../../nodes/Chaser/transport/failures';
 import { useSandbox } from '../../../helpers/sandbox';
-
-const node: INode = {
-	id: 'chaser',
-	name: 'Chaser',
-	type: 'n8n-nodes-chaser.chaser',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
+import { fakeNode as node } from './fakeContext';
 
 const BASE_URL_HELP = 'Check the Base URL in the Chaser credential: for Chaser it is https://openapi.chaserhq.com.';
 

@@ -1,20 +1,10 @@
-import type { INode } from 'n8n-workflow';
-
 import { toNodeApiError } from '../../../../nodes/Chaser/transport/errors';
 import type { Failure } from '../../../../nodes/Chaser/transport/failures';
 import { backoffMs, classifyResponse, classifyThrown, parseRetryAfter } from '../../../../nodes/Chaser/transport/failures';
 import { configureTransport, resetTransportSettings } from '../../../../nodes/Chaser/transport';
+import { fakeNode as node } from './fakeContext';
 
 const NOW = Date.parse('2025-06-30T12:00:00Z');
-
-const node: INode = {
-	id: 'chaser',
-	name: 'Chaser',
-	type: 'n8n-nodes-chaser.chaser',
-	typeVersion: 1,
-	position: [0, 0],
-	parameters: {},
-};
 
 beforeEach(() => configureTransport({ now: () => NOW, random: () => 0.5 }));
 afterEach(() => resetTransportSettings());

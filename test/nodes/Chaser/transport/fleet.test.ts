@@ -4,6 +4,7 @@
  * memory), all talking to one Chaser that allows 200 requests in any 60 s and sends no Retry-After.
  */
 import { chaserRequest, configureTransport, resetPacing, resetTransportSettings } from '../../../../nodes/Chaser/transport';
+import { busiestWindow as mostInAnyWindow } from '../../../../sandbox';
 import { fail, fakeContext, ok } from './fakeContext';
 import { virtualClock } from './support/virtualClock';
 
@@ -39,15 +40,11 @@ function simulatedChaser() {
 		return status === 200 ? ok({ data: { id: 'cus_1' } }) : fail(429, { message: 'rate limit exceeded' });
 	};
 	/** The most requests Chaser received (429s included) in any 60 s. */
-	const busiestWindow = () => {
-		const times = attempts.map((attempt) => attempt.at).sort((a, b) => a - b);
-		let most = 0;
-		for (let end = 0, start = 0; end < times.length; end++) {
-			while (times[start] <= times[end] - WINDOW) start++;
-			most = Math.max(most, end - start + 1);
-		}
-		return most;
-	};
+	const busiestWindow = () =>
+		mostInAnyWindow(
+			attempts.map((attempt) => attempt.at),
+			WINDOW,
+		);
 	const share429 = () => attempts.filter((attempt) => attempt.status === 429).length / attempts.length;
 	return { respond, attempts, busiestWindow, share429 };
 }
