@@ -7,8 +7,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { CHASER_API_URL, chaserBaseUrl } from '../nodes/Chaser/transport/baseUrl';
-import { CREDENTIAL_TEST_RULES } from '../nodes/Chaser/transport/errors';
+import { CHASER_API_URL, chaserBaseUrl } from '../core/transport/baseUrl';
+import { CREDENTIAL_TEST_RULES } from '../core/transport/errors';
 
 export class ChaserApi implements ICredentialType {
 	name = 'chaserApi';

@@ -1,16 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { legacyRequestOptionsField } from './actions/common.descriptions';
+import { listSearch } from '../../core/pickers';
 import { resourceDescriptions, resourceField } from './actions';
 import { router } from './actions/router';
-import {
-	searchContactPersons,
-	searchCreditNotes,
-	searchCustomers,
-	searchInvoices,
-	searchOverpayments,
-} from './methods/listSearch';
 
 export class Chaser implements INodeType {
 	description: INodeTypeDescription = {
@@ -26,12 +19,10 @@ export class Chaser implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'chaserApi', required: true }],
-		properties: [resourceField, ...resourceDescriptions, legacyRequestOptionsField],
+		properties: [resourceField, ...resourceDescriptions],
 	};
 
-	methods = {
-		listSearch: { searchContactPersons, searchCreditNotes, searchCustomers, searchInvoices, searchOverpayments },
-	};
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -1,8 +1,8 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { currencyCodeField, customerReference, optionsField, simplifyField } from '../Chaser/actions/common.descriptions';
-import { searchCustomers } from '../Chaser/methods/listSearch';
+import { currencyCodeField, customerReference, optionsField, simplifyField } from '../../core/fields';
+import { searchCustomers } from '../../core/pickers';
 import { EVENTS } from './events';
 import { pollChaser } from './poll';
 import { DEFAULT_LOOK_BACK_DAYS } from './settings';
@@ -13,7 +13,7 @@ export class ChaserTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Chaser Trigger',
 		name: 'chaserTrigger',
-		icon: { light: 'file:../Chaser/chaser.svg', dark: 'file:../Chaser/chaser.dark.svg' },
+		icon: { light: 'file:chaser.svg', dark: 'file:chaser.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',

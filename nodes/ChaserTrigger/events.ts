@@ -1,6 +1,4 @@
-import { CREDIT_NOTE } from '../Chaser/actions/creditNote/fields';
-import { INVOICE_SUMMARY_FIELDS } from '../Chaser/actions/invoice/fields';
-import { OVERPAYMENT } from '../Chaser/actions/overpayment/fields';
+import { creditNote, invoice, overpayment } from '../../core/registry';
 
 export type EventName = 'creditNoteIssued' | 'invoiceIssued' | 'invoiceOverdue' | 'invoicePaid' | 'overpaymentReceived';
 
@@ -14,9 +12,10 @@ export interface ChaserEvent {
 	displayName: string;
 	/** What the event means, for the editor. */
 	description: string;
-	path: '/v1/invoices' | '/v1/credit_notes' | '/v1/overpayments';
+	/** The list it reads (the resource's path in the registry). */
+	path: string;
 	/** Your own ID of the record (Chaser's external key): what the trigger remembers, and a list filter. */
-	key: 'invoice_id' | 'credit_note_id' | 'overpayment_id';
+	key: string;
 	/** The calendar date a poll's window is over. */
 	dateField: 'date' | 'due_date' | 'fully_paid_date';
 	/** The amount "Minimum Amount" applies to. */
@@ -37,61 +36,61 @@ export const EVENTS: Record<EventName, ChaserEvent> = {
 		name: 'creditNoteIssued',
 		displayName: 'Credit Note Issued',
 		description: 'A new Active, Authorised or Paid credit note, by its date',
-		path: CREDIT_NOTE.collectionPath,
-		key: CREDIT_NOTE.key,
+		path: creditNote.path,
+		key: creditNote.key.field,
 		dateField: 'date',
 		amountField: 'total',
 		statuses: ['ACTIVE', 'AUTHORISED', 'PAID'],
 		firesAgain: false,
-		summaryFields: CREDIT_NOTE.summaryFields,
+		summaryFields: creditNote.summary,
 	},
 	invoiceIssued: {
 		name: 'invoiceIssued',
 		displayName: 'Invoice Issued',
 		description:
 			'A new Authorised or Paid invoice, by its issue date. A draft fires once it is authorised.',
-		path: '/v1/invoices',
-		key: 'invoice_id',
+		path: invoice.path,
+		key: invoice.key.field,
 		dateField: 'date',
 		amountField: 'total',
 		statuses: ['AUTHORISED', 'PAID'],
 		firesAgain: false,
-		summaryFields: [...INVOICE_SUMMARY_FIELDS, 'date'],
+		summaryFields: [...invoice.summary, 'date'],
 	},
 	invoiceOverdue: {
 		name: 'invoiceOverdue',
 		displayName: 'Invoice Overdue',
 		description: 'An Authorised invoice with money still due passed its due date (by Days Overdue)',
-		path: '/v1/invoices',
-		key: 'invoice_id',
+		path: invoice.path,
+		key: invoice.key.field,
 		dateField: 'due_date',
 		amountField: 'amount_due',
 		statuses: ['AUTHORISED'],
 		firesAgain: true,
-		summaryFields: INVOICE_SUMMARY_FIELDS,
+		summaryFields: invoice.summary,
 	},
 	invoicePaid: {
 		name: 'invoicePaid',
 		displayName: 'Invoice Paid',
 		description: 'An invoice reached status Paid, by its fully paid date',
-		path: '/v1/invoices',
-		key: 'invoice_id',
+		path: invoice.path,
+		key: invoice.key.field,
 		dateField: 'fully_paid_date',
 		amountField: 'total',
 		statuses: ['PAID'],
 		firesAgain: true,
-		summaryFields: [...INVOICE_SUMMARY_FIELDS, 'fully_paid_date'],
+		summaryFields: [...invoice.summary, 'fully_paid_date'],
 	},
 	overpaymentReceived: {
 		name: 'overpaymentReceived',
 		displayName: 'Overpayment Received',
 		description: 'A new Authorised or Paid overpayment, by the date the customer paid',
-		path: OVERPAYMENT.collectionPath,
-		key: OVERPAYMENT.key,
+		path: overpayment.path,
+		key: overpayment.key.field,
 		dateField: 'date',
 		amountField: 'total',
 		statuses: ['AUTHORISED', 'PAID'],
 		firesAgain: false,
-		summaryFields: OVERPAYMENT.summaryFields,
+		summaryFields: overpayment.summary,
 	},
 };

@@ -1,9 +1,9 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { calendarDate, dateInTimeZone, daysBetween } from '../Chaser/helpers/dates';
-import { pick } from '../Chaser/helpers/simplify';
-import type { FilterOperator } from '../Chaser/transport';
-import { chaserPaginate, filterQuery } from '../Chaser/transport';
+import { calendarDate, dateInTimeZone, daysBetween } from '../../core/dates';
+import { pick } from '../../core/simplify';
+import type { FilterOperator } from '../../core/transport';
+import { chaserPaginate, filterQuery } from '../../core/transport';
 import type { TriggerSettings } from './settings';
 import { readSettings } from './settings';
 import type { DateWindow } from './state';

@@ -1,7 +1,7 @@
 import type { IDataObject, INode, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { InputValidator } from '../Chaser/helpers/validation';
+import { InputValidator } from '../../core/validation';
 import type { ChaserEvent, EventName } from './events';
 import { EVENTS } from './events';
 

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { addDays } from '../Chaser/helpers/dates';
+import { addDays } from '../../core/dates';
 import type { TriggerSettings } from './settings';
 import { settingsKey } from './settings';
 

@@ -4,7 +4,7 @@ import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { ChaserApi } from '../../credentials/ChaserApi.credentials';
 import { Chaser } from '../../nodes/Chaser/Chaser.node';
-import { chaserBaseUrl } from '../../nodes/Chaser/transport/baseUrl';
+import { chaserBaseUrl } from '../../core/transport/baseUrl';
 import { createRedirect } from '../helpers/redirect';
 import { SANDBOX_KEY, SANDBOX_SECRET, useSandbox } from '../helpers/sandbox';
 

@@ -2,7 +2,7 @@
  * Gives a test file its own Chaser sandbox on an ephemeral loopback port, fresh for each test,
  * and makes the transport skip real waits (pacing and back-off) unless a test asks for them.
  */
-import { configureTransport, resetPacing, resetTransportSettings } from '../../nodes/Chaser/transport';
+import { configureTransport, resetPacing, resetTransportSettings } from '../../core/transport';
 import type { INodeListSearchResult } from 'n8n-workflow';
 
 import type { ChaserCredentials, ListSearchOptions, RunOptions, RunResult } from './engine';

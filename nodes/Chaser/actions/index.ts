@@ -1,16 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { OperationModule } from './common.descriptions';
 import * as contactPerson from './contactPerson';
 import * as creditNote from './creditNote';
 import * as customer from './customer';
 import * as invoice from './invoice';
 import * as organisation from './organisation';
 import * as overpayment from './overpayment';
+import type { OperationModule } from './resource';
 
 /**
- * Every resource the node offers, each from its folder's index.ts (`resource`, `operations`,
- * `description`). Adding a resource is adding its folder and one line here.
+ * Every resource the node offers, each from its folder's index.ts (`resource` from the registry, `operations`,
+ * `description`). Adding a resource is adding its registry entry, its folder and one line here.
  */
 const RESOURCES = [contactPerson, creditNote, customer, invoice, organisation, overpayment];
 

@@ -4,28 +4,18 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
-	INodeProperties,
 	IPairedItemData,
 } from 'n8n-workflow';
 
-import { chaserKeyOf } from '../transport';
-import { failItem } from './items';
-import type { UpsertSpec } from './upsert';
-import { InputValidator } from './validation';
-
-export const skipUnchangedOption: INodeProperties = {
-	displayName: 'Skip Unchanged Records',
-	name: 'skipUnchanged',
-	type: 'boolean',
-	default: false,
-	description:
-		'Whether to send only the records that changed since the last run of this node. n8n remembers what each run sent successfully (in its database, so queue-mode workers share it); an unchanged record is not sent again and its output item has skipped: true. Made for syncs that send the whole list every run: a record left out of a run is sent again the next time it comes.',
-};
+import { failItem } from '../../../core/items';
+import { chaserKeyOf } from '../../../core/transport';
+import { InputValidator } from '../../../core/validation';
+import type { UpsertEntry, UpsertSpec } from './upsertSpec';
 
 /** n8n's deduplication store, per node, as a list of values (the Remove Duplicates node's "new values" mode). */
 const STORE: ICheckProcessedOptions = { mode: 'entries' };
 
-type Built = { key: string; body: IDataObject } | { error: unknown };
+type Built = UpsertEntry | { error: unknown };
 
 /**
  * Create or Update with "Skip Unchanged Records": `send` (the usual Create or Update) gets only the records whose
@@ -108,9 +98,9 @@ async function remember(context: IExecuteFunctions, label: number, fingerprints:
 }
 
 /** A record's content as Chaser would get it, for this Chaser key and resource: 128 bits of SHA-256. */
-function fingerprint(account: string, spec: UpsertSpec, entry: { key: string; body: IDataObject }): string {
+function fingerprint(account: string, spec: UpsertSpec, entry: UpsertEntry): string {
 	return createHash('sha256')
-		.update(JSON.stringify([account, spec.collectionPath, entry.key, canonical(entry.body)]))
+		.update(JSON.stringify([account, (entry.target ?? spec).collectionPath, entry.key, canonical(entry.body)]))
 		.digest('base64')
 		.slice(0, 22);
 }

@@ -1,11 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { FilterOperator } from '../transport';
-import { chaserPaginate, chaserRequest } from '../transport';
-import { locatorParts } from './records';
-import { pick, simplifyAll } from './simplify';
-import type { InputValidator } from './validation';
-import { isBlank } from './validation';
+import { locatorParts } from '../../../core/records';
+import type { ResourceDefinition } from '../../../core/registry';
+import { statusValues } from '../../../core/registry';
+import { pick, simplifyAll } from '../../../core/simplify';
+import type { FilterOperator } from '../../../core/transport';
+import { chaserPaginate, chaserRequest } from '../../../core/transport';
+import type { InputValidator } from '../../../core/validation';
+import { isBlank } from '../../../core/validation';
 
 /**
  * What Create, Get, Get Many and Update do the same way for every record, whatever its path and fields.
@@ -80,14 +82,15 @@ export interface FilterCondition {
 	value: unknown;
 }
 
-/** The Status filter: any of the chosen statuses (a 0.1.0 workflow saved one, as text). */
-export function statusCondition(value: unknown, allowed: readonly string[], check: InputValidator): FilterCondition {
+/** The Status filter: any of the chosen statuses (from an expression, a comma-separated text too). */
+export function statusCondition(value: unknown, resource: ResourceDefinition, check: InputValidator): FilterCondition {
+	const allowed = statusValues(resource);
 	const chosen = Array.isArray(value) ? value : isBlank(value) ? [] : String(value).split(',');
 	const statuses = chosen.map((status) => check.oneOf(String(status).trim(), allowed, 'Status'));
 	return { field: 'status', operator: 'in', value: statuses.length > 0 ? statuses : undefined };
 }
 
-/** The Customer filter (picked from the list or by your ID; a 0.1.0 workflow saved the ID as text). */
+/** The Customer filter (picked from the list or by your ID). */
 export function customerCondition(value: unknown, check: InputValidator): FilterCondition {
 	return { field: 'customer_external_id', operator: 'eq', value: check.text(locatorParts(value).value, 'Customer') };
 }

@@ -1,72 +1,24 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	JsonObject,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import type { BulkPath } from '../transport';
-import { chaserBulkUpsert, chaserPaginate, chaserRequest, externalIdSegment, filterQuery, MAX_BULK_ENTRIES } from '../transport';
-import { sendChanged, skipUnchangedOption } from './deltaSync';
-import { failItem, forEachItem, pairWith } from './items';
-import { InputValidator } from './validation';
+import { failItem, forEachItem, pairWith } from '../../../core/items';
+import { chaserBulkUpsert, chaserPaginate, chaserRequest, externalIdSegment, filterQuery, MAX_BULK_ENTRIES } from '../../../core/transport';
+import { InputValidator } from '../../../core/validation';
+import { sendChanged } from './deltaSync';
+import type { UpsertEntry, UpsertSpec, UpsertTarget } from './upsertSpec';
 
-/** How one resource is created or updated by its external key. */
-export interface UpsertSpec {
-	/** e.g. `/v1/customers`; records live at `<collectionPath>/ext_<key>`. */
-	collectionPath: string;
-	bulkPath: BulkPath;
-	/** How an error names a record's key, e.g. "invoice ID". */
-	keyLabel: string;
-	/**
-	 * Validates one item and returns its external key and full body (key included); `unchanged` when
-	 * "Skip Unchanged Records" leaves it out (it is then output as it is, not sent).
-	 */
-	buildEntry: (
-		itemIndex: number,
-		check: InputValidator,
-	) => Promise<{ key: string; body: IDataObject; unchanged?: boolean }>;
-	/**
-	 * For records whose body depends on the record Chaser already holds (an invoice's amounts on the
-	 * payments it has): the field the key is stored in, whether an entry needs the stored record, and how
-	 * its body is finished once the stored record (or its absence) is known.
-	 */
-	stored?: {
-		keyField: string;
-		needed: (body: IDataObject) => boolean;
-		finish: (body: IDataObject, stored: IDataObject | undefined, check: InputValidator) => IDataObject;
-	};
-}
-
-/** Create or Update's own options (in its Options collection: see `optionsField`): bulk batching, on by default, and Skip Unchanged Records. */
-export const batchingOptions: INodeProperties[] = [
-	{
-		displayName: 'Batch Size',
-		name: 'batchSize',
-		type: 'number',
-		default: MAX_BULK_ENTRIES,
-		typeOptions: { minValue: 1, maxValue: MAX_BULK_ENTRIES },
-		description:
-			"Items per bulk request when Use Bulk Endpoint is on. Chaser's maximum, 100, is the fastest.",
-	},
-	skipUnchangedOption,
-	{
-		displayName: 'Use Bulk Endpoint',
-		name: 'useBulk',
-		type: 'boolean',
-		default: true,
-		description:
-			"Whether to send items in batches through Chaser's bulk endpoint: up to 100 records per request, so large syncs run 100× faster within Chaser's 200 requests per minute. Each output item is then the record as sent, plus Chaser's ID for a record this run created (null for one it updated) and created (true or false). Turn off to get each full record back, plus created (one or two requests per item).",
-	},
-];
+export type { UpsertEntry, UpsertSpec, UpsertTarget };
 
 interface Entry {
 	itemIndex: number;
 	key: string;
 	body: IDataObject;
+	target: UpsertTarget;
 	check: InputValidator;
+}
+
+function targetOf(spec: UpsertSpec, entry: UpsertEntry): UpsertTarget {
+	return entry.target ?? { collectionPath: spec.collectionPath, bulkPath: spec.bulkPath, notFoundMessage: spec.notFoundMessage };
 }
 
 /**
@@ -86,8 +38,9 @@ async function upsert(context: IExecuteFunctions, spec: UpsertSpec, options: IDa
 	if (options.useBulk === false) {
 		return await forEachItem(context, async (itemIndex) => {
 			const check = new InputValidator(context, itemIndex);
-			const { key, body, unchanged } = await spec.buildEntry(itemIndex, check);
-			return unchanged ? body : await upsertOne(context, spec, { itemIndex, key, body, check });
+			const built = await spec.buildEntry(itemIndex, check);
+			if (built.unchanged) return built.body;
+			return await upsertOne(context, spec, { itemIndex, key: built.key, body: built.body, target: targetOf(spec, built), check });
 		});
 	}
 
@@ -97,18 +50,23 @@ async function upsert(context: IExecuteFunctions, spec: UpsertSpec, options: IDa
 		Math.min(MAX_BULK_ENTRIES, typeof options.batchSize === 'number' ? options.batchSize : MAX_BULK_ENTRIES),
 	);
 	const output: INodeExecutionData[] = new Array(items.length);
-	let batch: Entry[] = [];
+	// One batch per bulk endpoint (contact persons of different customers go to different ones).
+	const batches = new Map<string, Entry[]>();
 
 	// A batch goes out as soon as it is full rather than after every item is built, so the first
 	// records land early and a failure that stops the node leaves fewer items unsent.
-	const flush = async () => {
+	const flush = async (bulkPath: string) => {
+		const batch = batches.get(bulkPath) ?? [];
+		batches.delete(bulkPath);
+		if (batch.length === 0) return;
 		const sent = await finishBatch(context, spec, batch, output);
-		batch = [];
+		const target = batch[0].target;
 		const results = await chaserBulkUpsert(
 			context,
-			spec.bulkPath,
+			bulkPath,
 			sent.map(({ itemIndex, key, body }) => ({ body, label: `item ${itemIndex}, ${spec.keyLabel} '${key}'` })),
 			batchSize,
+			target.notFoundMessage,
 		);
 		results.forEach((result, position) => {
 			const { itemIndex, body } = sent[position];
@@ -122,21 +80,24 @@ async function upsert(context: IExecuteFunctions, spec: UpsertSpec, options: IDa
 		let entry: Entry | undefined;
 		try {
 			const check = new InputValidator(context, itemIndex);
-			const { unchanged, ...built } = await spec.buildEntry(itemIndex, check);
-			if (unchanged) output[itemIndex] = pairWith(context, built.body, itemIndex)[0];
-			else entry = { itemIndex, ...built, check };
+			const built = await spec.buildEntry(itemIndex, check);
+			if (built.unchanged) output[itemIndex] = pairWith(context, built.body, itemIndex)[0];
+			else entry = { itemIndex, key: built.key, body: built.body, target: targetOf(spec, built), check };
 		} catch (error) {
 			output[itemIndex] = failItem(context, error, itemIndex);
 		}
 		if (entry) {
+			const { bulkPath } = entry.target;
 			// Chaser refuses the same record twice in one request; sending the batch first applies the two in order.
 			const key = entry.key;
-			if (batch.some((pending) => pending.key === key)) await flush();
+			if (batches.get(bulkPath)?.some((pending) => pending.key === key)) await flush(bulkPath);
+			const batch = batches.get(bulkPath) ?? [];
 			batch.push(entry);
+			batches.set(bulkPath, batch);
+			if (batch.length === batchSize) await flush(bulkPath);
 		}
-		if (batch.length === batchSize) await flush();
 	}
-	if (batch.length > 0) await flush();
+	for (const bulkPath of [...batches.keys()]) await flush(bulkPath);
 	return output;
 }
 
@@ -155,7 +116,7 @@ async function finishBatch(
 	let records: Map<string, IDataObject>;
 	try {
 		const keys = batch.filter(({ body }) => stored.needed(body)).map(({ key }) => key);
-		records = await readStored(context, spec, stored.keyField, keys);
+		records = await readStored(context, batch[0].target, stored.keyField, keys);
 	} catch (error) {
 		for (const { itemIndex } of batch) output[itemIndex] = failItem(context, error, itemIndex);
 		return [];
@@ -163,7 +124,7 @@ async function finishBatch(
 	const finished: Entry[] = [];
 	for (const entry of batch) {
 		try {
-			finished.push({ ...entry, body: stored.finish(entry.body, records.get(entry.key), entry.check) });
+			finished.push({ ...entry, body: stored.finish(entry.body, records.get(entry.key), entry.check, stored.needed(entry.body)) });
 		} catch (error) {
 			output[entry.itemIndex] = failItem(context, error, entry.itemIndex);
 		}
@@ -177,7 +138,7 @@ async function finishBatch(
  */
 async function readStored(
 	context: IExecuteFunctions,
-	spec: UpsertSpec,
+	target: UpsertTarget,
 	keyField: string,
 	keys: string[],
 ): Promise<Map<string, IDataObject>> {
@@ -185,19 +146,19 @@ async function readStored(
 	const listable = keys.filter((key) => !key.includes(','));
 	if (listable.length > 0) {
 		const qs = filterQuery([{ field: keyField, operator: 'in', value: listable }]);
-		for (const record of await chaserPaginate(context, spec.collectionPath, qs, { max: listable.length })) {
+		for (const record of await chaserPaginate(context, target.collectionPath, qs, { max: listable.length })) {
 			records.set(String(record[keyField]), record);
 		}
 	}
 	for (const key of keys.filter((candidate) => candidate.includes(','))) {
-		const record = await readRecord(context, recordPath(spec, key));
+		const record = await readRecord(context, recordPath(target, key));
 		if (record) records.set(key, record);
 	}
 	return records;
 }
 
-function recordPath(spec: UpsertSpec, key: string): string {
-	return `${spec.collectionPath}/${externalIdSegment(key)}`;
+function recordPath(target: UpsertTarget, key: string): string {
+	return `${target.collectionPath}/${externalIdSegment(key)}`;
 }
 
 function isNotFound(error: unknown): boolean {
@@ -219,15 +180,16 @@ async function readRecord(context: IExecuteFunctions, path: string, itemIndex?: 
  * first and then updated (PUT) or created (POST); otherwise the node tries PUT and, on 404, POST.
  */
 async function upsertOne(context: IExecuteFunctions, spec: UpsertSpec, entry: Entry): Promise<IDataObject> {
-	const { itemIndex, key, check } = entry;
-	const path = recordPath(spec, key);
+	const { itemIndex, key, check, target } = entry;
+	const path = recordPath(target, key);
 	const post = async (body: IDataObject) => {
 		const created = await chaserRequest(context, {
 			method: 'POST',
-			path: spec.collectionPath,
+			path: target.collectionPath,
 			body,
 			itemIndex,
 			readBackPath: path,
+			notFoundMessage: target.notFoundMessage,
 		});
 		return { ...(created.data as IDataObject), created: true };
 	};
@@ -238,10 +200,10 @@ async function upsertOne(context: IExecuteFunctions, spec: UpsertSpec, entry: En
 
 	if (spec.stored?.needed(entry.body)) {
 		const stored = await readRecord(context, path, itemIndex);
-		const body = spec.stored.finish(entry.body, stored, check);
+		const body = spec.stored.finish(entry.body, stored, check, true);
 		return stored ? await put(body) : await post(body);
 	}
-	const body = spec.stored ? spec.stored.finish(entry.body, undefined, check) : entry.body;
+	const body = spec.stored ? spec.stored.finish(entry.body, undefined, check, false) : entry.body;
 	try {
 		return await put(body);
 	} catch (error) {

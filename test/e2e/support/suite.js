@@ -6,8 +6,8 @@ const axios = require('axios');
 
 const { createSandbox } = require('../../../sandbox');
 const { N8nInstance, freePort } = require('../../../tooling/n8n');
-const { chaserBaseUrl } = require('../../../nodes/Chaser/transport/baseUrl');
-const { CREDENTIAL_TEST_RULES } = require('../../../nodes/Chaser/transport/errors');
+const { chaserBaseUrl } = require('../../../core/transport/baseUrl');
+const { CREDENTIAL_TEST_RULES } = require('../../../core/transport/errors');
 const { createRedirect } = require('../../helpers/redirect');
 const {
 	CREDENTIAL,

@@ -60,7 +60,7 @@ describe('Chaser node description', () => {
 
 	it('offers every resource the issues name, each with its operations', () => {
 		const expected: Record<string, string[]> = {
-			contactPerson: ['create', 'delete', 'get', 'getAll', 'update'],
+			contactPerson: ['create', 'delete', 'get', 'getAll', 'update', 'upsert'],
 			creditNote: ['create', 'get', 'getAll', 'update', 'upsert'],
 			customer: ['create', 'get', 'getAll', 'update', 'upsert'],
 			invoice: ['create', 'get', 'getAll', 'recordPayment', 'update', 'upsert'],
@@ -83,7 +83,6 @@ describe('Chaser node description', () => {
 
 	it.each(pairs)('%s/%s describes every parameter an agent may fill in', (resource, operation) => {
 		const undocumented = visibleFor(resource, operation)
-			// Hidden parameters (kept for workflows built with 0.1.0) are neither shown nor offered to agents.
 			.filter((p) => !['notice', 'collection', 'fixedCollection', 'hidden'].includes(p.type))
 			.filter((p) => !['returnAll', 'limit', 'simplify'].includes(p.name))
 			.filter((p) => !p.description && !p.hint)
@@ -108,11 +107,6 @@ describe('Chaser node description', () => {
 		const names = (options[0].options as INodeProperties[]).map((option) => option.displayName);
 		expect(names).toEqual(expect.arrayContaining(['Max Rate Limit Wait (Seconds)', 'Timeout (Seconds)']));
 		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
-	});
-
-	it('keeps the hidden Request Options of 0.1.0 workflows, shown nowhere', () => {
-		const legacy = properties.filter((p) => p.name === 'requestOptions');
-		expect(legacy).toEqual([expect.objectContaining({ type: 'hidden', default: {} })]);
 	});
 
 	it('picks every record the same way: From list, Your ID or By ID, each list backed by a search method', () => {

@@ -1,30 +1,23 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { forEachItem } from '../../helpers/items';
-import { recordRef } from '../../helpers/records';
-import { InputValidator } from '../../helpers/validation';
-import { chaserRequest } from '../../transport';
-import { optionsField, recordLocator, RECORDS } from '../common.descriptions';
-import { contactNotFound, contactsCustomerField, contactsPath } from './fields';
+import { optionsField, recordLocator } from '../../../../core/fields';
+import { forEachItem } from '../../../../core/items';
+import { contactPerson } from '../../../../core/registry';
+import { chaserRequest } from '../../../../core/transport';
+import { InputValidator } from '../../../../core/validation';
+import { contactRef, contactsCustomerField } from './input';
 
 export const description = updateDisplayOptions({ show: { resource: ['contactPerson'], operation: ['delete'] } }, [
 	contactsCustomerField,
-	recordLocator(RECORDS.contactPerson),
+	recordLocator(contactPerson),
 	optionsField(),
 ]);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, async (itemIndex) => {
-		const check = new InputValidator(this, itemIndex);
-		const customer = recordRef(this, itemIndex, check, RECORDS.customer);
-		const contact = recordRef(this, itemIndex, check, RECORDS.contactPerson);
-		await chaserRequest(this, {
-			method: 'DELETE',
-			path: contactsPath(customer, contact),
-			itemIndex,
-			notFoundMessage: contactNotFound(customer, contact),
-		});
+		const contact = contactRef(this, itemIndex, new InputValidator(this, itemIndex));
+		await chaserRequest(this, { method: 'DELETE', ...contact, itemIndex });
 		return { deleted: true };
 	});
 }

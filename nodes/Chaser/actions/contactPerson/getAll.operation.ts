@@ -1,21 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { forEachItem } from '../../helpers/items';
+import { optionsField } from '../../../../core/fields';
+import { forEachItem } from '../../../../core/items';
+import { contactPerson } from '../../../../core/registry';
+import { filterQuery } from '../../../../core/transport';
+import { InputValidator } from '../../../../core/validation';
 import { getRecords, statusCondition } from '../../helpers/operations';
-import { recordNotFound, recordRef } from '../../helpers/records';
-import { InputValidator } from '../../helpers/validation';
-import { filterQuery } from '../../transport';
-import {
-	filtersField,
-	optionsField,
-	RECORD_STATUSES,
-	RECORDS,
-	recordStatusOptions,
-	returnAllOrLimit,
-	statusFilter,
-} from '../common.descriptions';
-import { contactsCustomerField, contactsPath } from './fields';
+import { filtersField, returnAllOrLimit, statusFilter } from '../fields';
+import { contactsCustomerField, contactsOf } from './input';
 
 export const description = updateDisplayOptions({ show: { resource: ['contactPerson'], operation: ['getAll'] } }, [
 	contactsCustomerField,
@@ -36,7 +29,7 @@ export const description = updateDisplayOptions({ show: { resource: ['contactPer
 			default: '',
 			description: "The contact person's ID in your own system",
 		},
-		statusFilter('contact persons', recordStatusOptions),
+		statusFilter(contactPerson),
 	]),
 	optionsField(),
 ]);
@@ -44,18 +37,17 @@ export const description = updateDisplayOptions({ show: { resource: ['contactPer
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, async (itemIndex) => {
 		const check = new InputValidator(this, itemIndex);
-		const customer = recordRef(this, itemIndex, check, RECORDS.customer);
+		const contacts = contactsOf(this, itemIndex, check);
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 		const qs = filterQuery([
 			{ field: 'contact_email_address', operator: 'eq', value: check.text(filters.contact_email_address, 'Email Address') },
 			{ field: 'external_id', operator: 'eq', value: check.text(filters.external_id, 'External ID') },
-			statusCondition(filters.status, RECORD_STATUSES, check),
+			statusCondition(filters.status, contactPerson, check),
 		]);
-		// The list itself always exists, so a 404 means the customer does not.
 		return await getRecords(this, itemIndex, {
-			path: contactsPath(customer),
+			path: contacts.collectionPath,
 			qs,
-			notFoundMessage: recordNotFound(RECORDS.customer, customer),
+			notFoundMessage: contacts.notFoundMessage,
 		});
 	});
 }

@@ -1,14 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { creditFields, createCredit } from '../credit';
-import { CREDIT_NOTE } from './fields';
+import { creditNote } from '../../../../core/registry';
+import { creditFields } from '../credit/fields';
+import { createCredit } from '../credit/operations';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['creditNote'], operation: ['create'] } },
-	creditFields(CREDIT_NOTE).create,
+	creditFields(creditNote).create,
 );
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await createCredit(this, CREDIT_NOTE);
+	return await createCredit(this, creditNote);
 }

@@ -1,14 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { creditFields, getCredit } from '../credit';
-import { CREDIT_NOTE } from './fields';
+import { creditNote } from '../../../../core/registry';
+import { creditFields } from '../credit/fields';
+import { getCredit } from '../credit/operations';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['creditNote'], operation: ['get'] } },
-	creditFields(CREDIT_NOTE).get,
+	creditFields(creditNote).get,
 );
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await getCredit(this, CREDIT_NOTE);
+	return await getCredit(this, creditNote);
 }

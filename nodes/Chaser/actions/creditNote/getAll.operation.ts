@@ -1,14 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { creditFields, getCredits } from '../credit';
-import { CREDIT_NOTE } from './fields';
+import { creditNote } from '../../../../core/registry';
+import { creditFields } from '../credit/fields';
+import { getCredits } from '../credit/operations';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['creditNote'], operation: ['getAll'] } },
-	creditFields(CREDIT_NOTE).getAll,
+	creditFields(creditNote).getAll,
 );
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await getCredits(this, CREDIT_NOTE);
+	return await getCredits(this, creditNote);
 }

@@ -1,14 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { creditFields, upsertCredits } from '../credit';
-import { CREDIT_NOTE } from './fields';
+import { creditNote } from '../../../../core/registry';
+import { creditFields } from '../credit/fields';
+import { upsertCredits } from '../credit/operations';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['creditNote'], operation: ['upsert'] } },
-	creditFields(CREDIT_NOTE).upsert,
+	creditFields(creditNote).upsert,
 );
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await upsertCredits(this, CREDIT_NOTE);
+	return await upsertCredits(this, creditNote);
 }

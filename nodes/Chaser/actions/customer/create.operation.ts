@@ -1,25 +1,27 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { forEachItem } from '../../helpers/items';
+import { optionsField } from '../../../../core/fields';
+import { forEachItem } from '../../../../core/items';
+import { customer } from '../../../../core/registry';
+import { externalIdSegment } from '../../../../core/transport';
+import { InputValidator } from '../../../../core/validation';
 import { createRecord } from '../../helpers/operations';
-import { InputValidator } from '../../helpers/validation';
-import { externalIdSegment } from '../../transport';
-import { optionsField } from '../common.descriptions';
-import { CUSTOMERS_PATH, newCustomer, newCustomerFields } from './fields';
+import { newRecordFields } from '../fields';
+import { readNewRecord } from '../input';
 
 export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['create'] } }, [
-	...newCustomerFields,
+	...newRecordFields(customer),
 	optionsField(),
 ]);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, async (itemIndex) => {
-		const { key, body } = newCustomer(this, itemIndex, new InputValidator(this, itemIndex));
+		const { key, body } = await readNewRecord(this, itemIndex, new InputValidator(this, itemIndex), customer);
 		return await createRecord(this, itemIndex, {
-			path: CUSTOMERS_PATH,
+			path: customer.path,
 			body,
-			readBackPath: `${CUSTOMERS_PATH}/${externalIdSegment(key)}`,
+			readBackPath: `${customer.path}/${externalIdSegment(key)}`,
 		});
 	});
 }

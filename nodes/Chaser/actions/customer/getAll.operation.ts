@@ -1,20 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { forEachItem } from '../../helpers/items';
+import { optionsField, simplifyField } from '../../../../core/fields';
+import { forEachItem } from '../../../../core/items';
+import { customer } from '../../../../core/registry';
+import { filterQuery } from '../../../../core/transport';
+import { InputValidator } from '../../../../core/validation';
 import { getRecords, statusCondition } from '../../helpers/operations';
-import { InputValidator } from '../../helpers/validation';
-import { filterQuery } from '../../transport';
-import {
-	filtersField,
-	optionsField,
-	RECORD_STATUSES,
-	recordStatusOptions,
-	returnAllOrLimit,
-	simplifyField,
-	statusFilter,
-} from '../common.descriptions';
-import { CUSTOMER_SUMMARY_FIELDS, CUSTOMERS_PATH, extraFieldsOption, extraFieldsQuery, requestedExtras } from './fields';
+import { filtersField, returnAllOrLimit, statusFilter } from '../fields';
+import { extraFieldsOption } from './extraFields';
+import { extraFieldsQuery, requestedExtras } from './input';
 
 export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['getAll'] } }, [
 	...returnAllOrLimit,
@@ -22,7 +17,7 @@ export const description = updateDisplayOptions({ show: { resource: ['customer']
 		{ displayName: 'Company Name', name: 'company_name', type: 'string', default: '', description: 'Exact company name' },
 		{ displayName: 'Contact Email Address', name: 'contact_email_address', type: 'string', placeholder: 'e.g. accounts@example.com', default: '' },
 		{ displayName: 'External IDs', name: 'external_id', type: 'string', default: '', placeholder: 'e.g. CUST-0042,CUST-0043', description: 'One or more external IDs, separated by commas' },
-		statusFilter('customers', recordStatusOptions),
+		statusFilter(customer),
 	]),
 	simplifyField,
 	optionsField([extraFieldsOption]),
@@ -42,12 +37,12 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 					value: check.text(filters.contact_email_address, 'Contact Email Address'),
 				},
 				{ field: 'external_id', operator: 'in', value: splitList(check.text(filters.external_id, 'External IDs')) },
-				statusCondition(filters.status, RECORD_STATUSES, check),
+				statusCondition(filters.status, customer, check),
 			]),
 			...extraFieldsQuery(options),
 		};
-		return await getRecords(this, itemIndex, { path: CUSTOMERS_PATH, qs }, [
-			...CUSTOMER_SUMMARY_FIELDS,
+		return await getRecords(this, itemIndex, { path: customer.path, qs }, [
+			...customer.summary,
 			...requestedExtras(options),
 		]);
 	});

@@ -1,11 +1,11 @@
-import { resourceDescription } from '../common.descriptions';
+import { customer } from '../../../../core/registry';
+import { resourceDescription } from '../resource';
 import * as create from './create.operation';
-import { resource } from './fields';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as update from './update.operation';
 import * as upsert from './upsert.operation';
 
-export { resource };
+export const resource = customer;
 export const operations = { create, get, getAll, update, upsert };
 export const description = resourceDescription(resource, operations);

@@ -1,43 +1,29 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { forEachItem } from '../../helpers/items';
+import { optionsField, recordLocator } from '../../../../core/fields';
+import { forEachItem } from '../../../../core/items';
+import { recordNotFound, recordPath, recordRef } from '../../../../core/records';
+import { customer } from '../../../../core/registry';
+import { InputValidator } from '../../../../core/validation';
 import { updateRecord } from '../../helpers/operations';
-import { recordNotFound, recordRef } from '../../helpers/records';
-import { InputValidator } from '../../helpers/validation';
-import { optionsField, recordLocator, RECORDS, updateFieldsField } from '../common.descriptions';
-import { customerBody, customerOptionalFields, CUSTOMERS_PATH } from './fields';
+import { updateFieldsField } from '../fields';
+import { readUpdateFields } from '../input';
 
 export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['update'] } }, [
-	recordLocator(RECORDS.customer),
-	updateFieldsField([
-		{
-			displayName: 'Company Name',
-			name: 'company_name',
-			type: 'string',
-			default: '',
-			description: 'The name reminders and statements are addressed to',
-		},
-		{
-			displayName: 'External ID',
-			name: 'external_id',
-			type: 'string',
-			default: '',
-			description: 'A new external ID for the customer, if its ID in your own system changed',
-		},
-		...customerOptionalFields,
-	]),
+	recordLocator(customer),
+	updateFieldsField(customer),
 	optionsField(),
 ]);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, async (itemIndex) => {
 		const check = new InputValidator(this, itemIndex);
-		const ref = recordRef(this, itemIndex, check, RECORDS.customer);
+		const ref = recordRef(this, itemIndex, check, customer);
 		return await updateRecord(this, itemIndex, check, {
-			path: `${CUSTOMERS_PATH}/${ref.segment}`,
-			body: customerBody(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, check),
-			notFoundMessage: recordNotFound(RECORDS.customer, ref),
+			path: recordPath(customer, ref),
+			body: readUpdateFields(this, itemIndex, check, customer),
+			notFoundMessage: recordNotFound(customer, ref),
 		});
 	});
 }

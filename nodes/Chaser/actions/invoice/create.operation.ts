@@ -1,27 +1,29 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { forEachItem } from '../../helpers/items';
+import { optionsField } from '../../../../core/fields';
+import { forEachItem } from '../../../../core/items';
+import { invoice } from '../../../../core/registry';
+import { externalIdSegment } from '../../../../core/transport';
+import { InputValidator } from '../../../../core/validation';
 import { createRecord } from '../../helpers/operations';
-import { InputValidator } from '../../helpers/validation';
-import { externalIdSegment } from '../../transport';
-import { optionsField } from '../common.descriptions';
-import { INVOICES_PATH, newInvoiceBody, newInvoiceFields } from './fields';
-import { settleInvoiceAmounts } from './money';
+import { newRecordFields } from '../fields';
+import { settleInvoiceAmounts } from './amounts';
+import { readNewInvoice } from './input';
 
 export const description = updateDisplayOptions({ show: { resource: ['invoice'], operation: ['create'] } }, [
-	...newInvoiceFields,
+	...newRecordFields(invoice),
 	optionsField(),
 ]);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	return await forEachItem(this, async (itemIndex) => {
 		const check = new InputValidator(this, itemIndex);
-		const body = await newInvoiceBody(this, itemIndex, check, (fields) => settleInvoiceAmounts(fields, undefined, check));
+		const { key, body } = await readNewInvoice(this, itemIndex, check, (fields) => settleInvoiceAmounts(fields, undefined, check));
 		return await createRecord(this, itemIndex, {
-			path: INVOICES_PATH,
+			path: invoice.path,
 			body,
-			readBackPath: `${INVOICES_PATH}/${externalIdSegment(body.invoice_id as string)}`,
+			readBackPath: `${invoice.path}/${externalIdSegment(key)}`,
 		});
 	});
 }

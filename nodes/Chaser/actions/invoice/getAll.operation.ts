@@ -1,7 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { forEachItem } from '../../helpers/items';
+import { optionsField, simplifyField } from '../../../../core/fields';
+import { forEachItem } from '../../../../core/items';
+import { invoice } from '../../../../core/registry';
+import { filterQuery } from '../../../../core/transport';
+import { InputValidator, isBlank } from '../../../../core/validation';
 import {
 	currencyCondition,
 	customerCondition,
@@ -9,21 +13,14 @@ import {
 	getRecords,
 	statusCondition,
 } from '../../helpers/operations';
-import { InputValidator, isBlank } from '../../helpers/validation';
-import { filterQuery } from '../../transport';
 import {
 	currencyFilter,
 	customerFilter,
 	dateRangeFilters,
 	filtersField,
-	INVOICE_STATUSES,
-	invoiceStatusOptions,
-	optionsField,
 	returnAllOrLimit,
-	simplifyField,
 	statusFilter,
-} from '../common.descriptions';
-import { INVOICE_SUMMARY_FIELDS, INVOICES_PATH } from './fields';
+} from '../fields';
 
 export const description = updateDisplayOptions({ show: { resource: ['invoice'], operation: ['getAll'] } }, [
 	...returnAllOrLimit,
@@ -45,8 +42,8 @@ export const description = updateDisplayOptions({ show: { resource: ['invoice'],
 			description: 'Only invoices with at least this much still owed. Use 0.01 to leave out settled invoices.',
 		},
 		currencyFilter,
-		customerFilter('invoices'),
-		...dateRangeFilters('invoices', 'issued'),
+		customerFilter(invoice),
+		...dateRangeFilters(invoice, 'issued'),
 		{
 			displayName: 'Due Date From',
 			name: 'due_date_from',
@@ -63,7 +60,7 @@ export const description = updateDisplayOptions({ show: { resource: ['invoice'],
 				"Only invoices due on or before this date, that whole day included. With Amount Due Min 0.01 and status Authorised, {{ $today.minus(1, 'day') }} lists what is overdue.",
 		},
 		{ displayName: 'Invoice Number', name: 'invoice_number', type: 'string', default: '', placeholder: 'e.g. INV-1042' },
-		statusFilter('invoices', invoiceStatusOptions),
+		statusFilter(invoice),
 	]),
 	simplifyField,
 	optionsField(),
@@ -74,7 +71,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		const check = new InputValidator(this, itemIndex);
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 		const qs = filterQuery([
-			statusCondition(filters.status, INVOICE_STATUSES, check),
+			statusCondition(filters.status, invoice, check),
 			customerCondition(filters.customer_external_id, check),
 			{ field: 'invoice_number', operator: 'eq', value: check.text(filters.invoice_number, 'Invoice Number') },
 			currencyCondition(filters.currency_code, check),
@@ -89,7 +86,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			{ field: 'amount_due', operator: 'gte', value: amount(filters.amount_due_min, 'Amount Due Min', check) },
 			{ field: 'amount_due', operator: 'lte', value: amount(filters.amount_due_max, 'Amount Due Max', check) },
 		]);
-		return await getRecords(this, itemIndex, { path: INVOICES_PATH, qs }, INVOICE_SUMMARY_FIELDS);
+		return await getRecords(this, itemIndex, { path: invoice.path, qs }, invoice.summary);
 	});
 }
 

@@ -1,13 +1,13 @@
-import { resourceDescription } from '../common.descriptions';
+import { invoice } from '../../../../core/registry';
+import { resourceDescription } from '../resource';
 import * as create from './create.operation';
-import { resource } from './fields';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as recordPayment from './recordPayment.operation';
 import * as update from './update.operation';
 import * as upsert from './upsert.operation';
 
-export { resource };
+export const resource = invoice;
 export const operations = { create, get, getAll, recordPayment, update, upsert };
 export const description = resourceDescription(resource, operations, {
 	recordPayment: {

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { forEachItem } from '../../helpers/items';
-import { chaserRequest } from '../../transport';
-import { optionsField } from '../common.descriptions';
+import { forEachItem } from '../../../../core/items';
+import { chaserRequest } from '../../../../core/transport';
+import { optionsField } from '../../../../core/fields';
+import { organisation as organisations } from '../../../../core/registry';
 
 const properties: INodeProperties[] = [
 	{
@@ -23,7 +24,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 	let organisation: IDataObject | undefined;
 	return await forEachItem(this, async (itemIndex) => {
 		if (!organisation) {
-			const envelope = await chaserRequest(this, { method: 'GET', path: '/v1/organisation', itemIndex });
+			const envelope = await chaserRequest(this, { method: 'GET', path: organisations.path, itemIndex });
 			organisation = envelope.data as IDataObject;
 		}
 		return { ...organisation };

@@ -1,9 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { forEachItem } from '../../helpers/items';
+import { forEachItem } from '../../../../core/items';
 import { getRecords } from '../../helpers/operations';
-import { optionsField, returnAllOrLimit } from '../common.descriptions';
+import { optionsField } from '../../../../core/fields';
+import { ORGANISATIONS_PATH } from '../../../../core/registry';
+import { returnAllOrLimit } from '../fields';
 
 export const description = updateDisplayOptions({ show: { resource: ['organisation'], operation: ['getAll'] } }, [
 	...returnAllOrLimit,
@@ -11,5 +13,5 @@ export const description = updateDisplayOptions({ show: { resource: ['organisati
 ]);
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await forEachItem(this, async (itemIndex) => await getRecords(this, itemIndex, { path: '/v1/organisations' }));
+	return await forEachItem(this, async (itemIndex) => await getRecords(this, itemIndex, { path: ORGANISATIONS_PATH }));
 }

@@ -1,15 +1,10 @@
-import type { ResourceInfo } from '../common.descriptions';
-import { resourceDescription } from '../common.descriptions';
+import { organisation } from '../../../../core/registry';
+import { resourceDescription } from '../resource';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as sync from './sync.operation';
 
-export const resource: ResourceInfo = {
-	name: 'Organisation',
-	value: 'organisation',
-	noun: 'organisation',
-	plural: 'organisations',
-};
+export const resource = organisation;
 export const operations = { get, getAll, sync };
 export const description = resourceDescription(resource, operations, {
 	get: { name: 'Get', description: 'Get the organisation the API key belongs to', action: 'Get an organisation' },

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { forEachItem } from '../../helpers/items';
-import { InputValidator } from '../../helpers/validation';
-import { chaserRequest } from '../../transport';
-import { optionsField } from '../common.descriptions';
+import { forEachItem } from '../../../../core/items';
+import { InputValidator } from '../../../../core/validation';
+import { SYNC_PATH } from '../../../../core/registry';
+import { chaserRequest } from '../../../../core/transport';
+import { optionsField } from '../../../../core/fields';
 
 const syncTaskOptions = [
 	{
@@ -84,7 +85,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		// Not a create: no readBackPath, so a failed sync is retried only when it provably never landed.
 		const envelope = await chaserRequest(this, {
 			method: 'POST',
-			path: '/v1/organisation/sync',
+			path: SYNC_PATH,
 			body,
 			itemIndex,
 			rateLimit: SYNC_RATE_LIMIT,

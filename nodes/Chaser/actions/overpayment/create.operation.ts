@@ -1,14 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { creditFields, createCredit } from '../credit';
-import { OVERPAYMENT } from './fields';
+import { overpayment } from '../../../../core/registry';
+import { creditFields } from '../credit/fields';
+import { createCredit } from '../credit/operations';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['overpayment'], operation: ['create'] } },
-	creditFields(OVERPAYMENT).create,
+	creditFields(overpayment).create,
 );
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await createCredit(this, OVERPAYMENT);
+	return await createCredit(this, overpayment);
 }

@@ -1,14 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { creditFields, getCredit } from '../credit';
-import { OVERPAYMENT } from './fields';
+import { overpayment } from '../../../../core/registry';
+import { creditFields } from '../credit/fields';
+import { getCredit } from '../credit/operations';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['overpayment'], operation: ['get'] } },
-	creditFields(OVERPAYMENT).get,
+	creditFields(overpayment).get,
 );
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await getCredit(this, OVERPAYMENT);
+	return await getCredit(this, overpayment);
 }

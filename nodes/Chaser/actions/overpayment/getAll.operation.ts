@@ -1,14 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { creditFields, getCredits } from '../credit';
-import { OVERPAYMENT } from './fields';
+import { overpayment } from '../../../../core/registry';
+import { creditFields } from '../credit/fields';
+import { getCredits } from '../credit/operations';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['overpayment'], operation: ['getAll'] } },
-	creditFields(OVERPAYMENT).getAll,
+	creditFields(overpayment).getAll,
 );
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await getCredits(this, OVERPAYMENT);
+	return await getCredits(this, overpayment);
 }

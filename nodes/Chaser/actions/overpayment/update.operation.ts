@@ -1,14 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { creditFields, updateCredit } from '../credit';
-import { OVERPAYMENT } from './fields';
+import { overpayment } from '../../../../core/registry';
+import { creditFields } from '../credit/fields';
+import { updateCredit } from '../credit/operations';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['overpayment'], operation: ['update'] } },
-	creditFields(OVERPAYMENT).update,
+	creditFields(overpayment).update,
 );
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await updateCredit(this, OVERPAYMENT);
+	return await updateCredit(this, overpayment);
 }

@@ -1,14 +1,15 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { creditFields, upsertCredits } from '../credit';
-import { OVERPAYMENT } from './fields';
+import { overpayment } from '../../../../core/registry';
+import { creditFields } from '../credit/fields';
+import { upsertCredits } from '../credit/operations';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['overpayment'], operation: ['upsert'] } },
-	creditFields(OVERPAYMENT).upsert,
+	creditFields(overpayment).upsert,
 );
 
 export async function execute(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await upsertCredits(this, OVERPAYMENT);
+	return await upsertCredits(this, overpayment);
 }

@@ -308,19 +308,6 @@ describe('invoice: create, amounts', () => {
 		expect(chaser.sandbox.findInvoice('INV-1')).toMatchObject({ amount_due: 1200, amount_paid: 0 });
 	});
 
-	it('still sends the amounts a workflow built with 0.1.0 set as top-level parameters', async () => {
-		const parameters = newInvoiceParameters('create', { amountDue: '={{ $json.legacyDue }}', amountPaid: 200 });
-		delete (parameters.additionalFields as IDataObject).amount_due;
-		delete (parameters.additionalFields as IDataObject).amount_paid;
-		const result = await chaser.run({
-			parameters,
-			items: [{ ...invoiceItem('INV-OLD', { total: 1200 }), legacyDue: 900 }],
-		});
-		expect(result.error).toBeUndefined();
-		// 1,200 − 200 paid − 900 due: 100 of credit, which the old workflow said and the node keeps.
-		expect(amountsSent()).toEqual([{ total: 1200, amount_paid: 200, amount_due: 900, status: 'AUTHORISED' }]);
-	});
-
 	it('saves an Authorised invoice with nothing left due and something paid as Paid', async () => {
 		const result = await chaser.run({
 			parameters: newInvoiceParameters('create'),
@@ -338,14 +325,14 @@ describe('invoice: create, amounts', () => {
 		[{ total: -10 }, '"Total" must be at least 0, got -10 [item 0]'],
 		[{ paid: -1 }, '"Amount Paid" must be at least 0, got -1 [item 0]'],
 		[{ due: -0.01 }, '"Amount Due" must be at least 0, got -0.01 [item 0]'],
-		[{ due: undefined, paid: 1500 }, '"Amount Paid" (1500.00 GBP) cannot be more than "Total" (1200.00 GBP) [item 0]'],
-		[{ due: 1300, paid: undefined }, '"Amount Due" (1300.00 GBP) cannot be more than "Total" (1200.00 GBP) [item 0]'],
+		[{ due: undefined, paid: 1500 }, '"Amount Paid" (GBP 1,500.00) cannot be more than "Total" (GBP 1,200.00) [item 0]'],
+		[{ due: 1300, paid: undefined }, '"Amount Due" (GBP 1,300.00) cannot be more than "Total" (GBP 1,200.00) [item 0]'],
 		[
 			{ due: 1000, paid: 300 },
-			'"Amount Due" (1000.00 GBP) and "Amount Paid" (300.00 GBP) add up to more than "Total" (1200.00 GBP) [item 0]',
+			'"Amount Due" (GBP 1,000.00) and "Amount Paid" (GBP 300.00) add up to more than "Total" (GBP 1,200.00) [item 0]',
 		],
-		[{ status: 'PAID', due: undefined, paid: 200 }, '"Status" is Paid but 1000.00 GBP is still due [item 0]'],
-		[{ status: 'PAID', due: undefined, paid: undefined }, '"Status" is Paid but 1200.00 GBP is still due [item 0]'],
+		[{ status: 'PAID', due: undefined, paid: 200 }, '"Status" is Paid but GBP 1,000.00 is still due [item 0]'],
+		[{ status: 'PAID', due: undefined, paid: undefined }, '"Status" is Paid but GBP 1,200.00 is still due [item 0]'],
 	])('refuses %j before sending anything', async (input: IDataObject, message) => {
 		const { status, ...fields } = input;
 		const result = await chaser.run({

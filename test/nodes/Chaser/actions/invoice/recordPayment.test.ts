@@ -118,7 +118,7 @@ describe('invoice: recordPayment', () => {
 		});
 		expect(result.error?.name).toBe('NodeOperationError');
 		expect(result.error?.message).toBe(
-			"The payment of 800.00 GBP is more than the 749.50 GBP due on the invoice with invoice ID 'INV-1': it is over by 50.50 GBP [item 0]",
+			"The payment of GBP 800.00 is more than the GBP 749.50 due on invoice N-INV-1 (invoice ID 'INV-1'): it is over by GBP 50.50 [item 0]",
 		);
 		expect(result.error?.description).toContain('Allow Overpayment');
 		expect(chaser.calls()).toEqual(['GET /v1/invoices/ext_INV-1']);
@@ -151,7 +151,7 @@ describe('invoice: recordPayment', () => {
 			items: [{ invoice: 'INV-V', amount: 10, date: '2025-03-05' }],
 		});
 		expect(result.error?.message).toBe(
-			"The invoice with invoice ID 'INV-V' is VOIDED, so no payment can be recorded against it [item 0]",
+			"Invoice N-INV-V (invoice ID 'INV-V') is VOIDED, so no payment can be recorded against it [item 0]",
 		);
 		expect(chaser.calls()).toEqual(['GET /v1/invoices/ext_INV-V']);
 	});
@@ -160,7 +160,7 @@ describe('invoice: recordPayment', () => {
 		[{ amount: 0 }, '"Amount" must be greater than 0, got 0 [item 0]'],
 		[{ amount: -20 }, '"Amount" must be greater than 0, got -20 [item 0]'],
 		[{ amount: 'ten' }, '"Amount" must be a number, got "ten" [item 0]'],
-		[{ amount: 0.001 }, '"Amount" must be at least 0.01 GBP, got 0.001 [item 0]'],
+		[{ amount: 0.001 }, '"Amount" must be at least GBP 0.01, got 0.001 [item 0]'],
 		[{ date: '' }, '"Payment Date" must be a date such as 2024-04-23 or 2024-04-23T11:00:00Z, got nothing [item 0]'],
 		[{ invoice: '' }, '"Invoice" is required [item 0]'],
 	])('rejects %j without changing anything', async (fields, message) => {
@@ -209,7 +209,7 @@ describe('invoice: recordPayment', () => {
 			['INV-2', 0, { item: 4 }],
 		]);
 		expect(result.errorOutput.map((item) => [item.json.error, item.pairedItem])).toEqual([
-			[expect.stringContaining('it is over by 10.00 GBP [item 1]'), { item: 1 }],
+			[expect.stringContaining('it is over by GBP 10.00 [item 1]'), { item: 1 }],
 			["No invoice with invoice ID 'INV-404' exists in Chaser", { item: 2 }],
 			['"Amount" must be greater than 0, got 0 [item 3]', { item: 3 }],
 		]);
@@ -271,7 +271,7 @@ describe('invoice: recordPayment with a Payment Reference', () => {
 
 	it('forgets the reference of a payment that was refused or failed, so that it can be sent again', async () => {
 		const refused = await chaser.run({ parameters: withReference, items: [{ ...delivery, amount: 800 }] });
-		expect(refused.error?.message).toContain('it is over by 50.50 GBP');
+		expect(refused.error?.message).toContain('it is over by GBP 50.50');
 
 		const outage = chaser.sandbox.injectFault({ type: '500', method: 'PUT', count: Infinity });
 		const failed = await chaser.run({ parameters: withReference, items: [delivery] });

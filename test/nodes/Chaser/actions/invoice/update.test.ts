@@ -99,7 +99,7 @@ describe('invoice: update', () => {
 		[
 			{ total: 500, amount_due: 400, amount_paid: 200, currency_code: 'EUR' },
 			'due and paid above total',
-			'"Amount Due" (400.00 EUR) and "Amount Paid" (200.00 EUR) add up to more than "Total" (500.00 EUR) [item 0]',
+			'"Amount Due" (EUR 400.00) and "Amount Paid" (EUR 200.00) add up to more than "Total" (EUR 500.00) [item 0]',
 		],
 		[{ status: 'PAID', amount_due: 10 }, 'paid with something due', '"Status" is Paid but 10.00 is still due [item 0]'],
 	])('rejects %j (%s) before sending anything', async (updateFields, _what, message) => {
@@ -118,7 +118,8 @@ describe('invoice: update', () => {
 		});
 		expect(result.error).toBeUndefined();
 		expect(chaser.calls()).toEqual(['PUT /v1/invoices/ext_INV-1']);
-		expect(chaser.sandbox.requests[0].body).toEqual({ amount_due: 500, status: 'AUTHORISED' });
+		// An Authorised invoice has no paid date: a stale one (from when it was Paid) is cleared.
+		expect(chaser.sandbox.requests[0].body).toEqual({ amount_due: 500, status: 'AUTHORISED', fully_paid_date: null });
 	});
 
 	it('says which invoice does not exist', async () => {

@@ -1,4 +1,4 @@
-import { configureTransport } from '../../../../../nodes/Chaser/transport';
+import { configureTransport } from '../../../../../core/transport';
 import { useSandbox } from '../../../../helpers/sandbox';
 
 describe('organisation: sync', () => {

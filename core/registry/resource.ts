@@ -1,0 +1,116 @@
+/**
+ * What the package knows about one Chaser resource, written once, in `core/registry/<resource>.ts`: where it
+ * lives in the API, how a record is addressed, what the editor calls it and its fields, its statuses, what
+ * Simplify keeps and what its picker shows. Editor descriptions, pickers, the trigger's events, Create or
+ * Update and bulk, Simplify and validation all read it from there.
+ */
+
+/** How a value of a field is checked and sent (see `core/body.ts`) and shown in the editor. */
+export type FieldKind =
+	| 'text'
+	| 'email'
+	| 'amount'
+	| 'date'
+	| 'currency'
+	| 'status'
+	| 'customer'
+	| 'payments'
+	| 'addresses'
+	| 'groups';
+
+/** One field of a record, by Chaser's wire name. */
+export interface FieldDefinition {
+	/** The label in the editor and in error messages. */
+	label: string;
+	kind: FieldKind;
+	/** What the field means: its help in the editor, wherever it is shown. */
+	help?: string;
+	/** Its help where it differs on Create and Create or Update (e.g. what the node works out when it is left out). */
+	newHelp?: string;
+	/** Its help in Update Fields, where it differs (e.g. "a new ID, if the ID in your own system changed"). */
+	updateHelp?: string;
+	placeholder?: string;
+	/**
+	 * Set when Create (and Create or Update) asks for the field as a required top-level parameter: that
+	 * parameter's name. Other fields go under Additional Fields, unless `newRecord` is false.
+	 */
+	required?: string;
+	/** False for fields a new record does not take from the editor (e.g. your own ID, given at the top). */
+	newRecord?: boolean;
+	/** False for fields Update Fields does not offer. */
+	update?: boolean;
+	/** The value a status or option field starts with in the editor. */
+	default?: string;
+}
+
+/** How one record is addressed by the ID it has in your own system. */
+export interface RecordKey {
+	/** Chaser's field for it, e.g. `invoice_id`; it addresses the record as `ext_<value>`. */
+	field: string;
+	/** What it is called in messages and help, e.g. "invoice ID". */
+	label: string;
+	/** What to tell it apart from, e.g. "not the invoice number". */
+	note?: string;
+}
+
+/** The editor's "From list" picker of a resource. */
+export interface PickerDefinition {
+	/** The list search method's name, e.g. `searchInvoices`. */
+	method: string;
+	/** Fields the search text is found in (anywhere, ignoring case). */
+	searchFields: string[];
+	/** Fields the search text is also looked up by exactly, beyond the pages one call reads. */
+	exactFields: string[];
+	/** The record as the list shows it. */
+	label: (record: Record<string, unknown>) => string;
+	/** Sorts the records one call returns (customers by company name). */
+	sortKey?: (record: Record<string, unknown>) => string;
+	/** What the list needs first, shown under it (contact persons: their customer). */
+	hint?: string;
+}
+
+export interface ResourceDefinition {
+	/** The Resource option's value, e.g. `creditNote`. */
+	value: string;
+	/** The Resource option's name, e.g. "Credit Note". */
+	name: string;
+	/** In sentences: "credit note", "credit notes". */
+	noun: string;
+	plural: string;
+	/** The collection, e.g. `/v1/credit_notes` (contact persons: below their customer, see `contactPersonsPath`). */
+	path: string;
+	/** The bulk upsert endpoint, when Chaser has one. */
+	bulkPath?: string;
+	key?: RecordKey;
+	/** The parameter of the record's locator, as saved in workflows (e.g. `invoice`, `creditNoteId`). */
+	locator?: { parameter: string; examples: { ownId: string; chaserId: string } };
+	/** Chaser's status values and what each means for this record ('' when it needs no words). */
+	statuses?: Record<string, string>;
+	/** The fields worth seeing at a glance: what Simplify keeps, and what the trigger outputs with it. */
+	summary?: readonly string[];
+	/**
+	 * Every field the node sends, by wire name: first the ones Create asks for at the top (`required`), in the
+	 * order the editor shows them, then the others (the editor sorts collections by label).
+	 */
+	fields?: Record<string, FieldDefinition>;
+	picker?: PickerDefinition;
+}
+
+/** "an invoice", "a customer". */
+export function withArticle(noun: string): string {
+	return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
+/** A resource's status values. */
+export function statusValues(resource: ResourceDefinition): string[] {
+	return Object.keys(resource.statuses ?? {});
+}
+
+/** The fields of `kind`, by wire name, with their labels. */
+export function fieldsOfKind(resource: ResourceDefinition, ...kinds: FieldKind[]): Record<string, string> {
+	return Object.fromEntries(
+		Object.entries(resource.fields ?? {})
+			.filter(([, field]) => kinds.includes(field.kind))
+			.map(([name, field]) => [name, field.label]),
+	);
+}

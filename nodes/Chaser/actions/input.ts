@@ -1,0 +1,67 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { convert, recordBody } from '../../../core/body';
+import { customerExternalId } from '../../../core/records';
+import type { FieldDefinition, ResourceDefinition } from '../../../core/registry';
+import { statusValues } from '../../../core/registry';
+import type { InputValidator } from '../../../core/validation';
+
+/**
+ * Reading a new record from the editor (Create, Create or Update), for any resource: the top-level fields its
+ * registry entry marks `required`, then Additional Fields. Resources with rules of their own hand them in as
+ * `finish` (an invoice's amounts, a credit's remaining credit).
+ */
+
+/** A value Chaser requires, checked by its field's kind; blank is an error naming the field. */
+function requiredValue(resource: ResourceDefinition, field: FieldDefinition, value: unknown, check: InputValidator): IDataObject[string] {
+	switch (field.kind) {
+		case 'text':
+			return check.requiredText(value, field.label);
+		case 'amount':
+			return check.amount(value, field.label, { min: 0 });
+		case 'date':
+			return check.date(value, field.label);
+		case 'currency':
+			return check.currency(value, field.label);
+		case 'status':
+			return check.oneOf(value, statusValues(resource), field.label);
+		case 'email':
+			return check.email(value, field.label);
+	}
+	return convert(resource, field, value, check);
+}
+
+/**
+ * The record's own ID and body. Every field is checked before the customer is resolved, so a bad item sends
+ * nothing at all; a customer chosen by Chaser ID then costs one look-up for its external ID.
+ */
+export async function readNewRecord(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	check: InputValidator,
+	resource: ResourceDefinition,
+	finish: (fields: IDataObject) => IDataObject = (fields) => fields,
+): Promise<{ key: string; body: IDataObject }> {
+	const fields: IDataObject = {};
+	let hasCustomer = false;
+	for (const [wireName, field] of Object.entries(resource.fields ?? {})) {
+		if (!field.required) continue;
+		if (field.kind === 'customer') hasCustomer = true;
+		else fields[wireName] = requiredValue(resource, field, context.getNodeParameter(field.required, itemIndex), check);
+	}
+	const additional = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+	const body = finish({ ...recordBody(resource, additional, check), ...fields });
+	if (hasCustomer) body.customer_external_id = await customerExternalId(context, itemIndex, check);
+	const keyField = resource.key?.field ?? 'id';
+	return { key: String(body[keyField]), body };
+}
+
+/** Update Fields as Chaser's body. */
+export function readUpdateFields(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	check: InputValidator,
+	resource: ResourceDefinition,
+): IDataObject {
+	return recordBody(resource, context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, check);
+}

@@ -1,0 +1,137 @@
+/**
+ * Saved workflows are a contract: from 1.0.0 on, what a released node typeVersion's parameters are called, their
+ * types, defaults, options and when they show may not change (README, Development: "Versioning"). This test pins
+ * each released typeVersion's description in `__pinned__/<node>@<version>.json` and fails on any difference.
+ *
+ * A change that needs one is a new typeVersion: add it to the node's `version` list, show or hide parameters with
+ * `@version` in `displayOptions`, branch on `this.getNode().typeVersion` in code, then write the new version's pin
+ * (and only that one) with:
+ *
+ *     PIN_NEW_VERSIONS=1 npx jest test/nodes/versioning
+ *
+ * Pins of released versions are never rewritten by it; help text (description, hint, placeholder) is not pinned.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
+
+import { Chaser } from '../../nodes/Chaser/Chaser.node';
+import { ChaserTrigger } from '../../nodes/ChaserTrigger/ChaserTrigger.node';
+
+const PINNED = path.join(__dirname, '__pinned__');
+
+const NODES: Record<string, INodeTypeDescription> = {
+	chaser: new Chaser().description,
+	chaserTrigger: new ChaserTrigger().description,
+};
+
+function versionsOf(description: INodeTypeDescription): number[] {
+	return Array.isArray(description.version) ? description.version : [description.version];
+}
+
+type Condition = number | { _cnd: Record<string, number> };
+
+/** Whether `version` meets one `@version` condition (a number, or n8n's `_cnd` comparison). */
+function meets(version: number, condition: Condition): boolean {
+	if (typeof condition === 'number') return version === condition;
+	return Object.entries(condition._cnd).every(([operator, value]) => {
+		switch (operator) {
+			case 'eq':
+				return version === value;
+			case 'gt':
+				return version > value;
+			case 'gte':
+				return version >= value;
+			case 'lt':
+				return version < value;
+			case 'lte':
+				return version <= value;
+			default:
+				throw new Error(`@version condition ${operator} is not understood by this test`);
+		}
+	});
+}
+
+function shownIn(property: INodeProperties, version: number): boolean {
+	const show = property.displayOptions?.show?.['@version'] as Condition[] | undefined;
+	const hide = property.displayOptions?.hide?.['@version'] as Condition[] | undefined;
+	if (show && !show.some((condition) => meets(version, condition))) return false;
+	if (hide?.some((condition) => meets(version, condition))) return false;
+	return true;
+}
+
+/** What a saved workflow depends on: names, types, defaults, options, when a parameter shows. Not help text. */
+function contract(properties: INodeProperties[], version: number): unknown[] {
+	return properties
+		.filter((property) => shownIn(property, version))
+		.map((property) => {
+			const { name, type, default: defaultValue, required, noDataExpression, typeOptions } = property;
+			const displayOptions = withoutVersion(property.displayOptions);
+			const entry: Record<string, unknown> = { name, type, default: defaultValue };
+			if (required) entry.required = true;
+			if (noDataExpression) entry.noDataExpression = true;
+			if (typeOptions) entry.typeOptions = typeOptions;
+			if (displayOptions) entry.displayOptions = displayOptions;
+			if (type === 'options' || type === 'multiOptions') {
+				entry.options = (property.options as Array<{ value: unknown }>).map((option) => option.value);
+			} else if (type === 'collection') {
+				entry.options = contract(property.options as INodeProperties[], version);
+			} else if (type === 'fixedCollection') {
+				entry.options = (property.options as Array<{ name: string; values: INodeProperties[] }>).map((group) => ({
+					name: group.name,
+					values: contract(group.values, version),
+				}));
+			}
+			if (property.modes) entry.modes = property.modes.map((mode) => mode.name);
+			return entry;
+		});
+}
+
+function withoutVersion(displayOptions: INodeProperties['displayOptions']): unknown {
+	if (!displayOptions) return undefined;
+	const strip = (conditions?: Record<string, unknown>) => {
+		if (!conditions) return undefined;
+		const { '@version': _version, ...rest } = conditions;
+		return Object.keys(rest).length > 0 ? rest : undefined;
+	};
+	const show = strip(displayOptions.show);
+	const hide = strip(displayOptions.hide);
+	if (!show && !hide) return undefined;
+	return { ...(show ? { show } : {}), ...(hide ? { hide } : {}) };
+}
+
+function pinFile(node: string, version: number): string {
+	return path.join(PINNED, `${node}@${version}.json`);
+}
+
+describe('released node typeVersions keep their parameters (saved workflows are a contract)', () => {
+	const cases = Object.entries(NODES).flatMap(([node, description]) =>
+		versionsOf(description).map((version) => [node, version] as const),
+	);
+
+	it.each(cases)('%s typeVersion %s matches its pin', (node, version) => {
+		const actual = { version, properties: contract(NODES[node].properties, version) };
+		const file = pinFile(node, version);
+		if (!fs.existsSync(file)) {
+			if (process.env.PIN_NEW_VERSIONS !== '1') {
+				throw new Error(`${path.relative(process.cwd(), file)} is missing: pin a NEW typeVersion with PIN_NEW_VERSIONS=1 (see this test's header)`);
+			}
+			fs.mkdirSync(PINNED, { recursive: true });
+			fs.writeFileSync(file, `${JSON.stringify(actual, null, '\t')}\n`);
+		}
+		expect(actual).toEqual(JSON.parse(fs.readFileSync(file, 'utf8')));
+	});
+
+	it('pins no version the nodes no longer offer (a released typeVersion is never removed)', () => {
+		const offered = new Set(cases.map(([node, version]) => `${node}@${version}.json`));
+		const pinned = fs.existsSync(PINNED) ? fs.readdirSync(PINNED) : [];
+		expect(pinned.filter((file) => !offered.has(file))).toEqual([]);
+	});
+
+	it('defaults to the newest typeVersion', () => {
+		for (const description of Object.values(NODES)) {
+			const versions = versionsOf(description);
+			expect(description.defaultVersion ?? Math.max(...versions)).toBe(Math.max(...versions));
+		}
+	});
+});
