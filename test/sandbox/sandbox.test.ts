@@ -2,9 +2,13 @@
  * Tests of the Chaser sandbox itself, over loopback with axios.
  */
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
+import { execFileSync } from 'child_process';
 import { sleep } from 'n8n-workflow';
+import path from 'path';
 
 import { busiestWindow, createSandbox, SCHEMAS } from '../../sandbox';
+import { Router } from '../../sandbox/router';
+import { ROUTES } from '../../sandbox/routes';
 import { validateObject } from '../../sandbox/validation';
 
 type Sandbox = Awaited<ReturnType<typeof createSandbox>>;
@@ -1043,5 +1047,37 @@ describe('lifecycle', () => {
 
 	it('listens on 127.0.0.1', () => {
 		expect(sb.url).toBe(`http://127.0.0.1:${sb.port}`);
+	});
+});
+
+describe('layout', () => {
+	it('routes by a table of method, pattern and handler', () => {
+		for (const route of ROUTES) {
+			expect(route).toEqual(expect.objectContaining({ method: expect.any(String), pattern: expect.stringMatching(/^\//), handler: expect.any(Function) }));
+		}
+		const router = new Router([
+			{ method: 'GET', pattern: '/v1/things/special', handler: 'special' },
+			{ method: 'GET', pattern: '/v1/things/:id', handler: 'one' },
+			{ method: 'GET', pattern: '/v1/things/:id/parts/:partId', handler: 'part' },
+		]);
+		expect(router.match('GET', '/v1/things/special')).toMatchObject({ route: { handler: 'special' }, params: {} });
+		expect(router.match('GET', '/v1/things/ext_A%2FB')).toMatchObject({ route: { handler: 'one' }, params: { id: 'ext_A/B' } });
+		expect(router.match('GET', '/v1/things/t1/parts/p%201')).toMatchObject({ params: { id: 't1', partId: 'p 1' } });
+		expect(router.match('PUT', '/v1/things/t1')).toBeNull();
+		expect(router.match('GET', '/v1/things/')).toBeNull();
+		expect(router.match('GET', '/v1/things//parts/p')).toBeNull();
+		expect(router.match('GET', '/v1/things/%E0%A4%A')).toBeNull();
+	});
+
+	it('seeds without loading the HTTP layer', () => {
+		const loaded = execFileSync(
+			process.execPath,
+			['-e', "require('./sandbox/seed'); console.log(JSON.stringify(Object.keys(require.cache)))"],
+			{ cwd: path.join(__dirname, '..', '..'), encoding: 'utf8' },
+		);
+		const modules = (JSON.parse(loaded) as string[]).map((file) => path.basename(file));
+		expect(modules).toContain('seed.js');
+		for (const http of ['routes.js', 'handlers.js', 'router.js', 'server.js', 'presenters.js', 'index.js'])
+			expect(modules).not.toContain(http);
 	});
 });

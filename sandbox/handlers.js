@@ -1,0 +1,315 @@
+// @ts-check
+'use strict';
+
+/**
+ * Route handlers: `(ctx) => Reply` (or a Promise of one, for the multipart upload), throwing an ApiError
+ * for anything that is not a success. Generic ones are made per resource (`list(RESOURCES.invoices)`);
+ * the route table in routes.js says which handler serves which method and path.
+ */
+
+const { SCHEMAS, FILTERS, CONTACT_PERSONS } = require('./schema');
+const { validateObject, isPlainObject, issues } = require('./validation');
+const { parsePaging, parseFilters, pageOf, onlyQuery, additionalFields } = require('./query');
+const { jsonObject } = require('./body');
+const { notFound, validation, validationFromErrors, rateLimited } = require('./errors');
+const { now, newRecord, mergeRecord, referenceIssues, resolve } = require('./records');
+const { single, listEnvelope, bulkResult, present, entityPath } = require('./presenters');
+
+/**
+ * @typedef {import('./store').Store} Store
+ * @typedef {import('./store').Collection} Collection
+ * @typedef {import('./store').Entity} Entity
+ * @typedef {import('./validation').Issue} Issue
+ * @typedef {import('./schema').Resource} Resource
+ * @typedef {import('./faults').SlidingWindow} SlidingWindow
+ * @typedef {import('./presenters').Reply} Reply
+ *
+ * @typedef {object} Ctx
+ * @property {Store} store
+ * @property {string} method
+ * @property {Record<string, string>} params  path parameters (percent-decoded)
+ * @property {URLSearchParams} query
+ * @property {string} bodyText
+ * @property {Buffer} bodyBytes
+ * @property {string} contentType
+ * @property {string} base        public base URL used in envelopes (https://openapi.chaserhq.com)
+ * @property {string} serverUrl   where this sandbox listens (for links it serves itself)
+ * @property {number} createStatus
+ * @property {SlidingWindow | null} syncLimit
+ *
+ * @typedef {(ctx: Ctx) => Reply | Promise<Reply>} Handler
+ */
+
+// ---------------------------------------------------------------- helpers
+
+/** @param {Collection} coll @param {string} id */
+function mustResolve(coll, id) {
+	const rec = resolve(coll, id);
+	if (!rec) throw notFound();
+	return rec;
+}
+
+/** @param {Store} store @param {Resource} res */
+function collectionOf(store, res) {
+	return store.collections[/** @type {NonNullable<Resource['collection']>} */ (res.collection)];
+}
+
+/** @param {Ctx} ctx */
+const body = (ctx) => jsonObject(ctx.contentType, ctx.bodyText);
+
+/** @param {Issue[]} list */
+function throwIssues(list) {
+	if (list.length) throw validationFromErrors(list.map((i) => ({ field: i.field, message: i.message })));
+}
+
+/** The customer named by `:customerId` and its contact persons. @param {Ctx} ctx */
+function customerScope(ctx) {
+	const customer = mustResolve(ctx.store.collections.customers, ctx.params.customerId);
+	return { customer, contacts: ctx.store.contactsOf(customer.id) };
+}
+
+/** @param {Ctx} ctx */
+function currentOrganisation(ctx) {
+	const org = ctx.store.organisations.get(ctx.store.currentOrganisationId);
+	if (!org) throw notFound();
+	return org;
+}
+
+// ---------------------------------------------------------------- generic CRUD over one collection
+
+/** @param {Ctx} ctx @param {Resource} res @param {Collection} coll @param {string} path */
+function listIn(ctx, res, coll, path) {
+	const paging = parsePaging(ctx.query);
+	const conditions = parseFilters(ctx.query, res.filters, {
+		reserved: res.additionalFields ? ['additional_fields'] : [],
+		dateField: res.dateField,
+	});
+	const extras = res.additionalFields ? additionalFields(ctx.query) : [];
+	const { total, data } = pageOf(coll.order, conditions, paging);
+	return listEnvelope(ctx.base, path, paging, total, data.map((rec) => present(ctx.store, res, rec, extras)));
+}
+
+/**
+ * @param {Ctx} ctx @param {Resource} res @param {Collection} coll
+ * @param {(rec: Entity) => void} insert @param {string} [customerId]
+ */
+function createIn(ctx, res, coll, insert, customerId) {
+	onlyQuery(ctx.query);
+	const { value, issues: found } = validateObject(body(ctx), res.schema, 'create');
+	throwIssues([...found, ...referenceIssues(ctx.store, res, coll, value, undefined)]);
+	const rec = newRecord(ctx.store, res, value);
+	insert(rec);
+	return single(ctx.base, entityPath(res, rec, customerId), res.object, present(ctx.store, res, rec), ctx.createStatus);
+}
+
+/** @param {Ctx} ctx @param {Resource} res @param {Entity} rec @param {string} [customerId] */
+function show(ctx, res, rec, customerId) {
+	onlyQuery(ctx.query, res.additionalFields ? ['additional_fields'] : []);
+	const extras = res.additionalFields ? additionalFields(ctx.query) : [];
+	return single(ctx.base, entityPath(res, rec, customerId), res.object, present(ctx.store, res, rec, extras));
+}
+
+/** @param {Ctx} ctx @param {Resource} res @param {Collection} coll @param {Entity} rec @param {string} [customerId] */
+function updateIn(ctx, res, coll, rec, customerId) {
+	onlyQuery(ctx.query);
+	const { value, issues: found } = validateObject(body(ctx), res.schema, 'update');
+	throwIssues([...found, ...referenceIssues(ctx.store, res, coll, value, rec)]);
+	mergeRecord(ctx.store, res, coll, rec, value);
+	return single(ctx.base, entityPath(res, rec, customerId), res.object, present(ctx.store, res, rec));
+}
+
+/**
+ * Bulk upsert, all-or-nothing: every entry is validated (as a create when new,
+ * as a partial update when it matches by `id` or external key) before anything
+ * is stored. The same record twice in one request is an error.
+ * @param {Ctx} ctx @param {Resource} res @param {Collection} coll
+ * @param {(rec: Entity) => void} insert @param {string} path
+ */
+function bulkIn(ctx, res, coll, insert, path) {
+	onlyQuery(ctx.query);
+	const request = body(ctx);
+	for (const key of Object.keys(request))
+		if (key !== 'entries') throw validation(`unknown field: ${key} (the body is {"entries": [...]})`);
+	const entries = request.entries;
+	if (!Array.isArray(entries)) throw validation('invalid field: entries must be an array of 1 to 100 objects');
+	if (entries.length < 1 || entries.length > 100)
+		throw validation(`invalid field: entries must contain between 1 and 100 entries (got ${entries.length})`);
+
+	/** @type {{ index: number, field: string, message: string }[]} */
+	const errors = [];
+	/** @type {{ existing: Entity | undefined, value: Record<string, unknown> }[]} */
+	const plans = [];
+	/** final external key → entry index, to catch the same record twice in one request */
+	const claimed = new Map();
+	/** @param {number} index @param {Issue} issue */
+	const fail = (index, issue) =>
+		errors.push({ index, field: issue.field, message: `entries[${index}].${issue.field} ${issue.detail}` });
+
+	entries.forEach((entry, index) => {
+		if (!isPlainObject(entry)) {
+			errors.push({ index, field: '', message: `entries[${index}] must be an object` });
+			return;
+		}
+		const { id, ...fields } = entry;
+		/** @type {Entity | undefined} */
+		let existing;
+		if (id !== undefined) {
+			if (typeof id !== 'string') {
+				fail(index, issues.invalid('id', 'must be a string'));
+				return;
+			}
+			existing = coll.get(id);
+			if (!existing) {
+				fail(index, issues.custom('id', `not found: ${id}`, ''));
+				return;
+			}
+		} else if (typeof fields[res.key] === 'string') existing = coll.getByKey(/** @type {string} */ (fields[res.key]));
+
+		const { value, issues: found } = validateObject(fields, res.schema, existing ? 'update' : 'create');
+		found.push(...referenceIssues(ctx.store, res, coll, value, existing));
+		const finalKey = value[res.key] ?? existing?.[res.key];
+		const identity = existing ? existing.id : finalKey;
+		if (finalKey !== undefined) {
+			for (const k of new Set([finalKey, identity])) {
+				if (claimed.has(k)) {
+					found.push(issues.custom(res.key, `duplicates entries[${claimed.get(k)}]`, ''));
+					break;
+				}
+			}
+			claimed.set(finalKey, index);
+			claimed.set(identity, index);
+		}
+		for (const issue of found) fail(index, issue);
+		plans.push({ existing, value });
+	});
+
+	if (errors.length) throw validationFromErrors(errors);
+
+	let modified = 0;
+	/** @type {{ index: number, id: string }[]} */
+	const inserted = [];
+	plans.forEach(({ existing, value }, index) => {
+		if (existing) {
+			mergeRecord(ctx.store, res, coll, existing, value);
+			modified++;
+		} else {
+			const rec = newRecord(ctx.store, res, value);
+			insert(rec);
+			inserted.push({ index, id: rec.id });
+		}
+	});
+	return bulkResult(ctx.base, path, modified, inserted);
+}
+
+// ---------------------------------------------------------------- top-level resources (customers, invoices, …)
+
+/** @param {Resource} res @param {string} param name of the id parameter in the route pattern */
+function resourceHandlers(res, param) {
+	/** @param {Ctx} ctx */
+	const coll = (ctx) => collectionOf(ctx.store, res);
+	return {
+		/** @type {Handler} */
+		list: (ctx) => listIn(ctx, res, coll(ctx), `/v1/${res.path}`),
+		/** @type {Handler} */
+		create: (ctx) => createIn(ctx, res, coll(ctx), (rec) => coll(ctx).insert(rec)),
+		/** @type {Handler} */
+		get: (ctx) => show(ctx, res, mustResolve(coll(ctx), ctx.params[param])),
+		/** @type {Handler} */
+		update: (ctx) => {
+			const rec = mustResolve(coll(ctx), ctx.params[param]);
+			return updateIn(ctx, res, coll(ctx), rec);
+		},
+		/** @type {Handler} */
+		bulk: (ctx) => bulkIn(ctx, res, coll(ctx), (rec) => coll(ctx).insert(rec), `/v1/bulk/${res.path}`),
+	};
+}
+
+// ---------------------------------------------------------------- contact persons (scoped to a customer)
+
+const contactPersons = {
+	/** @type {Handler} */
+	list(ctx) {
+		const { customer, contacts } = customerScope(ctx);
+		return listIn(ctx, CONTACT_PERSONS, contacts, `/v1/customers/${customer.id}/contact_persons`);
+	},
+	/** @type {Handler} */
+	create(ctx) {
+		const { customer, contacts } = customerScope(ctx);
+		return createIn(ctx, CONTACT_PERSONS, contacts, (rec) => ctx.store.insertContact(customer.id, rec), customer.id);
+	},
+	/** @type {Handler} */
+	get(ctx) {
+		const { customer, contacts } = customerScope(ctx);
+		return show(ctx, CONTACT_PERSONS, mustResolve(contacts, ctx.params.contactId), customer.id);
+	},
+	/** @type {Handler} */
+	update(ctx) {
+		const { customer, contacts } = customerScope(ctx);
+		const cp = mustResolve(contacts, ctx.params.contactId);
+		return updateIn(ctx, CONTACT_PERSONS, contacts, cp, customer.id);
+	},
+	/** DELETE answers 200 with `{id, deleted:true}` (the sandbox's choice; 204 is as likely). @type {Handler} */
+	delete(ctx) {
+		const { customer, contacts } = customerScope(ctx);
+		const cp = mustResolve(contacts, ctx.params.contactId);
+		onlyQuery(ctx.query);
+		ctx.store.removeContact(cp);
+		return single(ctx.base, entityPath(CONTACT_PERSONS, cp, customer.id), 'contact_person', { id: cp.id, deleted: true });
+	},
+	/** @type {Handler} */
+	bulk(ctx) {
+		const { customer, contacts } = customerScope(ctx);
+		return bulkIn(
+			ctx,
+			CONTACT_PERSONS,
+			contacts,
+			(rec) => ctx.store.insertContact(customer.id, rec),
+			`/v1/bulk/customers/${customer.id}/contact_persons`,
+		);
+	},
+};
+
+// ---------------------------------------------------------------- organisation, sync, tasks, health
+
+const organisation = {
+	/** @type {Handler} */
+	get(ctx) {
+		onlyQuery(ctx.query);
+		return single(ctx.base, '/v1/organisation', 'organisation', currentOrganisation(ctx));
+	},
+	/** @type {Handler} */
+	list(ctx) {
+		const paging = parsePaging(ctx.query);
+		const { total, data } = pageOf(ctx.store.collections.organisations.order, parseFilters(ctx.query, FILTERS.organisations), paging);
+		return listEnvelope(ctx.base, '/v1/organisations', paging, total, data);
+	},
+	/** @type {Handler} */
+	sync(ctx) {
+		onlyQuery(ctx.query);
+		const request = jsonObject(ctx.contentType, ctx.bodyText, { optional: true });
+		const { issues: found } = validateObject(request, SCHEMAS.SYNC_REQUEST, 'update');
+		throwIssues(found);
+		if (ctx.syncLimit && !ctx.syncLimit.tryTake(Date.now()))
+			throw rateLimited(`sync rate limit exceeded: at most ${ctx.syncLimit.capacity} sync requests per hour`);
+		currentOrganisation(ctx).last_sync_date = now();
+		return single(ctx.base, '/v1/organisation/sync', 'sync', { result: true });
+	},
+};
+
+/** `GET /v1/tasks`: always empty (its parameters are unknown). @type {Handler} */
+function tasks(ctx) {
+	const paging = parsePaging(ctx.query);
+	parseFilters(ctx.query, FILTERS.tasks);
+	return listEnvelope(ctx.base, '/v1/tasks', paging, 0, []);
+}
+
+/** `GET /`, `GET /status`, `GET /status/`. @type {Handler} */
+const health = () => ({ status: 200, body: { status: 'ok' } });
+
+module.exports = {
+	resourceHandlers,
+	contactPersons,
+	organisation,
+	tasks,
+	health,
+};
