@@ -7,11 +7,11 @@
  * the route table in routes.js says which handler serves which method and path.
  */
 
-const { SCHEMAS, FILTERS, CONTACT_PERSONS } = require('./schema');
+const { SCHEMAS, FILTERS, RESOURCES, CONTACT_PERSONS } = require('./schema');
 const { validateObject, isPlainObject, issues } = require('./validation');
 const { parsePaging, parseFilters, pageOf, onlyQuery, additionalFields } = require('./query');
-const { jsonObject } = require('./body');
-const { notFound, validation, validationFromErrors, rateLimited } = require('./errors');
+const { jsonObject, multipartForm } = require('./body');
+const { notFound, validation, validationFromErrors, rateLimited, ApiError } = require('./errors');
 const { now, newRecord, mergeRecord, referenceIssues, resolve } = require('./records');
 const { single, listEnvelope, bulkResult, present, entityPath } = require('./presenters');
 
@@ -39,6 +39,9 @@ const { single, listEnvelope, bulkResult, present, entityPath } = require('./pre
  *
  * @typedef {(ctx: Ctx) => Reply | Promise<Reply>} Handler
  */
+
+/** Largest invoice PDF accepted (the sandbox's assumption; Chaser documents none). */
+const MAX_PDF_BYTES = 10 * 1024 * 1024;
 
 // ---------------------------------------------------------------- helpers
 
@@ -306,10 +309,79 @@ function tasks(ctx) {
 /** `GET /`, `GET /status`, `GET /status/`. @type {Handler} */
 const health = () => ({ status: 200, body: { status: 'ok' } });
 
+// ---------------------------------------------------------------- invoice PDF (the upload shape is the sandbox's assumption)
+
+/** @param {Ctx} ctx */
+const invoiceOf = (ctx) => mustResolve(ctx.store.collections.invoices, ctx.params.invoiceId);
+
+/**
+ * `POST /v1/invoices/{id}/pdf`, multipart/form-data with exactly one part, `file`: a PDF file
+ * (Content-Type application/pdf, a filename, content starting with %PDF-), at most 10 MiB (else 413).
+ * @param {Ctx} ctx @returns {Promise<Reply>}
+ */
+async function uploadInvoicePdf(ctx) {
+	const invoice = invoiceOf(ctx);
+	onlyQuery(ctx.query);
+	const form = await multipartForm(ctx.contentType, ctx.bodyBytes);
+	/** @type {{ field: string, message: string }[]} */
+	const problems = [];
+	for (const name of new Set(form.keys()))
+		if (name !== 'file') problems.push({ field: name, message: `unknown part: ${name} (the only part is file)` });
+	const parts = form.getAll('file');
+	if (parts.length === 0) problems.push({ field: 'file', message: 'file is required' });
+	if (parts.length > 1) problems.push({ field: 'file', message: `file must be sent once (got ${parts.length} parts named file)` });
+	const file = parts.length === 1 ? parts[0] : undefined;
+	if (typeof file === 'string') problems.push({ field: 'file', message: 'file must be a file part with a filename (got a plain form field)' });
+	if (problems.length || typeof file !== 'object' || file === null) throw validationFromErrors(problems);
+
+	if (file.size > MAX_PDF_BYTES) throw pdfTooLarge(file.size);
+	const bytes = Buffer.from(await file.arrayBuffer());
+	const type = file.type.split(';')[0].trim().toLowerCase();
+	if (file.name === '') problems.push({ field: 'file', message: 'file needs a filename' });
+	if (type !== 'application/pdf')
+		problems.push({ field: 'file', message: `file must be application/pdf (got "${file.type || 'none'}")` });
+	if (bytes.subarray(0, 5).toString('latin1') !== '%PDF-')
+		problems.push({ field: 'file', message: 'file is not a PDF: its content must start with %PDF-' });
+	if (problems.length) throw validationFromErrors(problems);
+
+	const id = invoice.id;
+	ctx.store.invoicePdfs.set(id, { bytes, filename: file.name });
+	invoice.invoice_pdf_link = `${ctx.serverUrl}/files/invoices/${id}.pdf`;
+	invoice.invoice_pdf_link_updated_at = now();
+	invoice.updated_at = invoice.invoice_pdf_link_updated_at;
+	return single(ctx.base, `/v1/invoices/${id}`, 'invoice', present(ctx.store, RESOURCES.invoices, invoice));
+}
+
+/** 413 with a Chaser-style body (type validation_error: the sandbox's assumption). @param {number} size */
+function pdfTooLarge(size) {
+	return new ApiError(
+		413,
+		'validation_error',
+		'validation',
+		`file is too large: ${size} bytes (at most ${MAX_PDF_BYTES}, 10 MiB)`,
+		[{ field: 'file', message: 'file is too large (at most 10 MiB)' }],
+	);
+}
+
+/** `GET /files/invoices/{id}.pdf`: the uploaded bytes, no auth (it stands for a signed link). @type {Handler} */
+function invoicePdfFile(ctx) {
+	const match = /^(.+)\.pdf$/.exec(ctx.params.file);
+	const pdf = match ? ctx.store.invoicePdfs.get(match[1]) : undefined;
+	if (!pdf) throw notFound();
+	return {
+		status: 200,
+		bytes: pdf.bytes,
+		headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `inline; filename="${pdf.filename.replace(/["\\\r\n]/g, '_')}"` },
+	};
+}
+
 module.exports = {
 	resourceHandlers,
 	contactPersons,
 	organisation,
 	tasks,
 	health,
+	uploadInvoicePdf,
+	invoicePdfFile,
+	MAX_PDF_BYTES,
 };

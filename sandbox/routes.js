@@ -3,7 +3,8 @@
 
 /**
  * The route table: every method and path the sandbox answers, and the handler that answers it.
- * Order matters only where a literal segment competes with a parameter: the first matching row wins.
+ * Order matters only where a literal segment competes with a parameter (the first matching row wins):
+ * `/v1/invoices/history` is listed before `/v1/invoices/:invoiceId`.
  * Anything not in this table is 404 `not_found_error` (unknown path and unsupported method alike).
  * Rows marked `public` are served without authentication, rate limit or faults.
  */
@@ -23,12 +24,16 @@ const invoices = h.resourceHandlers(RESOURCES.invoices, 'invoiceId');
 const creditNotes = h.resourceHandlers(RESOURCES.credit_notes, 'creditNoteId');
 const overpayments = h.resourceHandlers(RESOURCES.overpayments, 'overpaymentId');
 
+/** Multipart overhead allowed on top of the 10 MiB file (part headers, boundaries). */
+const PDF_UPLOAD_MAX_BODY = h.MAX_PDF_BYTES + 64 * 1024;
+
 /** @type {Route[]} */
 const ROUTES = [
 	// method  pattern                                                  handler                     options
 	{ method: 'GET', pattern: '/', handler: h.health, public: true },
 	{ method: 'GET', pattern: '/status', handler: h.health, public: true },
 	{ method: 'GET', pattern: '/status/', handler: h.health, public: true },
+	{ method: 'GET', pattern: '/files/invoices/:file', handler: h.invoicePdfFile, public: true },
 
 	{ method: 'GET', pattern: '/v1/organisation', handler: h.organisation.get },
 	{ method: 'POST', pattern: '/v1/organisation/sync', handler: h.organisation.sync },
@@ -52,6 +57,13 @@ const ROUTES = [
 	{ method: 'POST', pattern: '/v1/invoices', handler: invoices.create },
 	{ method: 'GET', pattern: '/v1/invoices/:invoiceId', handler: invoices.get },
 	{ method: 'PUT', pattern: '/v1/invoices/:invoiceId', handler: invoices.update },
+	{
+		method: 'POST',
+		pattern: '/v1/invoices/:invoiceId/pdf',
+		handler: h.uploadInvoicePdf,
+		maxBodyBytes: PDF_UPLOAD_MAX_BODY,
+		tooLarge: 'payload',
+	},
 	{ method: 'PUT', pattern: '/v1/bulk/invoices', handler: invoices.bulk },
 
 	{ method: 'GET', pattern: '/v1/credit_notes', handler: creditNotes.list },

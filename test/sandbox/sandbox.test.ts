@@ -519,6 +519,175 @@ describe('invoices', () => {
 	});
 });
 
+// ------------------------------------------------------------------ invoice PDF upload
+
+/** A multipart/form-data body built by hand, so tests can send what a real FormData would not. */
+function multipart(parts: Array<{ name: string; filename?: string; type?: string; content: string | Buffer }>, boundary = 'XBOUNDARYX') {
+	const chunks: Buffer[] = [];
+	for (const part of parts) {
+		let head = `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"`;
+		if (part.filename !== undefined) head += `; filename="${part.filename}"`;
+		head += '\r\n';
+		if (part.type) head += `Content-Type: ${part.type}\r\n`;
+		chunks.push(Buffer.from(head + '\r\n'), Buffer.from(part.content), Buffer.from('\r\n'));
+	}
+	chunks.push(Buffer.from(`--${boundary}--\r\n`));
+	return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+const pdfPart = (extra: Partial<{ name: string; filename: string; type: string; content: string | Buffer }> = {}) => ({
+	name: 'file',
+	filename: 'SI-1001.pdf',
+	type: 'application/pdf',
+	content: PDF,
+	...extra,
+});
+
+describe('invoice PDF upload', () => {
+	let invoiceRecord: Json;
+	beforeEach(async () => {
+		await mustPost('/v1/customers', customer('CUST-1'));
+		invoiceRecord = await mustPost('/v1/invoices', invoice('INV/2 A'));
+	});
+
+	const upload = (id: string, body: Buffer | string, contentType: string) =>
+		api.post(`/v1/invoices/${id}/pdf`, body, {
+			headers: { 'Content-Type': contentType },
+			transformRequest: [(d: unknown) => d],
+			maxBodyLength: Infinity,
+		});
+	const uploadParts = (id: string, parts: Parameters<typeof multipart>[0]) => {
+		const { body, contentType } = multipart(parts);
+		return upload(id, body, contentType);
+	};
+
+	it('stores the file, sets invoice_pdf_link and serves the bytes back without auth', async () => {
+		const form = new FormData();
+		form.append('file', new Blob([PDF], { type: 'application/pdf' }), 'SI-1001.pdf');
+		const request = new Request('http://x/', { method: 'POST', body: form });
+		const body = Buffer.from(await request.arrayBuffer());
+		const before = Date.now();
+		const r = await upload(`ext_${encodeURIComponent('INV/2 A')}`, body, request.headers.get('content-type')!);
+		expect(r.status).toBe(200);
+		const link = `${sb.url}/files/invoices/${invoiceRecord.id}.pdf`;
+		expect(r.data).toEqual({
+			url: `https://openapi.chaserhq.com/v1/invoices/${invoiceRecord.id}`,
+			object: 'invoice',
+			data: expect.objectContaining({ id: invoiceRecord.id, invoice_id: 'INV/2 A', customer_name: 'Acme Widgets Ltd', invoice_pdf_link: link }),
+		});
+		expect(Date.parse(r.data.data.invoice_pdf_link_updated_at)).toBeGreaterThanOrEqual(before - 1000);
+		expect(sb.invoicePdf('INV/2 A')).toEqual(PDF);
+		expect(sb.invoicePdf(invoiceRecord.id)).toEqual(PDF);
+		expect(sb.requests.at(-1)).toMatchObject({ status: 200, body: `<multipart/form-data body, ${body.length} bytes>` });
+
+		const anon = axios.create({ validateStatus: () => true, responseType: 'arraybuffer' });
+		const file = await anon.get(link);
+		expect(file.status).toBe(200);
+		expect(file.headers['content-type']).toBe('application/pdf');
+		expect(Buffer.from(file.data)).toEqual(PDF);
+		expect((await api.get(`/v1/invoices/${invoiceRecord.id}`)).data.data).toMatchObject({
+			invoice_pdf_link: link,
+			invoice_pdf_link_updated_at: r.data.data.invoice_pdf_link_updated_at,
+		});
+		// another upload replaces the file
+		const second = Buffer.concat([PDF, Buffer.from('% v2\n')]);
+		expect((await uploadParts(invoiceRecord.id, [pdfPart({ content: second })])).status).toBe(200);
+		expect(Buffer.from((await anon.get(link)).data)).toEqual(second);
+	});
+
+	it('makes invoice_pdf_link and invoice_pdf_link_updated_at response-only, null until a PDF is uploaded', async () => {
+		expect(invoiceRecord).toMatchObject({ invoice_pdf_link: null, invoice_pdf_link_updated_at: null });
+		expectValidation(await api.post('/v1/invoices', invoice('INV-3', { invoice_pdf_link: 'https://x/a.pdf' })), 'read-only field: invoice_pdf_link');
+		expectValidation(
+			await api.put('/v1/invoices/ext_INV%2F2%20A', { invoice_pdf_link_updated_at: '2024-04-23T11:00:00Z' }),
+			'read-only field: invoice_pdf_link_updated_at',
+		);
+		expectValidation(
+			await api.put('/v1/bulk/invoices', { entries: [{ invoice_id: 'INV/2 A', invoice_pdf_link: null }] }),
+			'entries[0].invoice_pdf_link is read-only',
+		);
+	});
+
+	it.each([
+		['no file part', [{ name: 'x', content: 'y' }], ['file is required', 'unknown part: x']],
+		['an extra part', [pdfPart(), { name: 'note', content: 'hi' }], ['unknown part: note']],
+		['a plain field named file', [{ name: 'file', content: '%PDF-1.4' }], ['file must be a file part with a filename']],
+		['an empty filename', [pdfPart({ filename: '' })], ['file needs a filename']],
+		['a text/plain part', [pdfPart({ type: 'text/plain' })], ['file must be application/pdf (got "text/plain")']],
+		['a part without Content-Type', [pdfPart({ type: '' })], ['file must be application/pdf']],
+		['content that is not a PDF', [pdfPart({ content: 'GIF89a' })], ['file is not a PDF: its content must start with %PDF-']],
+		['an empty file', [pdfPart({ content: '' })], ['file is not a PDF']],
+		['two files', [pdfPart(), pdfPart()], ['file must be sent once (got 2 parts named file)']],
+	])('rejects %s', async (_name, parts, fragments) => {
+		const r = await uploadParts(invoiceRecord.id, parts);
+		expectValidation(r, ...fragments);
+		expect(r.data.errors.length).toBeGreaterThan(0);
+		expect(sb.invoicePdf(invoiceRecord.id)).toBeUndefined();
+		expect(sb.findInvoice('INV/2 A')!.invoice_pdf_link).toBeUndefined();
+	});
+
+	it('requires multipart/form-data', async () => {
+		expectValidation(await api.post(`/v1/invoices/${invoiceRecord.id}/pdf`, { file: 'x' }), 'Content-Type must be multipart/form-data');
+		expectValidation(await upload(invoiceRecord.id, PDF, 'application/pdf'), 'Content-Type must be multipart/form-data with a boundary (got "application/pdf")');
+		expectValidation(await upload(invoiceRecord.id, PDF, 'multipart/form-data'), 'with a boundary');
+		expectValidation(await upload(invoiceRecord.id, 'garbage', 'multipart/form-data; boundary=XBOUNDARYX'), 'not valid multipart/form-data');
+		expectValidation(await upload(invoiceRecord.id, '', 'multipart/form-data; boundary=XBOUNDARYX'), 'not valid multipart/form-data');
+	});
+
+	it('404s unknown invoices and routes, and rejects query parameters', async () => {
+		expect((await uploadParts('ext_NOPE', [pdfPart()])).status).toBe(404);
+		expect((await uploadParts('inv_00000000000000000000', [pdfPart()])).status).toBe(404);
+		expect((await api.put(`/v1/invoices/${invoiceRecord.id}/pdf`, {})).status).toBe(404);
+		expect((await api.get(`/v1/invoices/${invoiceRecord.id}/pdf`)).status).toBe(404);
+		const { body, contentType } = multipart([pdfPart()]);
+		expectValidation(
+			await api.post(`/v1/invoices/${invoiceRecord.id}/pdf?overwrite=true`, body, { headers: { 'Content-Type': contentType }, transformRequest: [(d: unknown) => d] }),
+			'unknown query parameter: overwrite',
+		);
+		const anon = axios.create({ baseURL: sb.url, validateStatus: () => true });
+		expect((await anon.post(`/v1/invoices/${invoiceRecord.id}/pdf`, body, { headers: { 'Content-Type': contentType } })).status).toBe(403);
+		for (const file of [`${invoiceRecord.id}.pdf`, 'inv_00000000000000000000.pdf', invoiceRecord.id]) {
+			const r = await anon.get(`/files/invoices/${file}`);
+			expect(r.status).toBe(404);
+			expect(r.data.type).toBe('not_found_error');
+		}
+	});
+
+	it('takes a file of 10 MiB and answers 413 above that', async () => {
+		const tenMiB = Buffer.alloc(10 * 1024 * 1024, 0x20);
+		PDF.copy(tenMiB);
+		const ok = await uploadParts(invoiceRecord.id, [pdfPart({ content: tenMiB })]);
+		expect(ok.status).toBe(200);
+		expect(sb.invoicePdf(invoiceRecord.id)!.length).toBe(10 * 1024 * 1024);
+
+		const over = await uploadParts(invoiceRecord.id, [pdfPart({ content: Buffer.concat([tenMiB, Buffer.from(' ')]) })]);
+		expect(over.status).toBe(413);
+		expect(over.data).toEqual({
+			message: 'file is too large: 10485761 bytes (at most 10485760, 10 MiB)',
+			type: 'validation_error',
+			url: DOCS + 'validation',
+			errors: [{ field: 'file', message: 'file is too large (at most 10 MiB)' }],
+		});
+		const huge = await uploadParts(invoiceRecord.id, [pdfPart({ content: Buffer.concat([tenMiB, tenMiB]) })]);
+		expect(huge.status).toBe(413);
+		expect(huge.data).toMatchObject({ type: 'validation_error', message: expect.stringContaining('request body too large') });
+		expect(sb.invoicePdf(invoiceRecord.id)!.length).toBe(10 * 1024 * 1024);
+		// Other routes keep their 10 MiB raw body limit (a 400).
+		const big = await api.post('/v1/customers', Buffer.concat([tenMiB, Buffer.from(' ')]), {
+			headers: { 'Content-Type': 'application/json' },
+			maxBodyLength: Infinity,
+		});
+		expectValidation(big, 'request body too large');
+	});
+
+	it('plays faults like any write: after = stored, response lost', async () => {
+		sb.injectFault({ type: '500', method: 'POST', path: /\/pdf$/, when: 'after' });
+		expect((await uploadParts(invoiceRecord.id, [pdfPart()])).status).toBe(500);
+		expect(sb.invoicePdf(invoiceRecord.id)).toEqual(PDF);
+	});
+});
+
 // ------------------------------------------------------------------ credit notes and overpayments
 
 describe('credit notes and overpayments', () => {
