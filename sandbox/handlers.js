@@ -375,6 +375,26 @@ function invoicePdfFile(ctx) {
 	};
 }
 
+// ---------------------------------------------------------------- invoice history (the entry shape is the sandbox's assumption)
+
+const history = {
+	/** `GET /v1/invoices/history`: every entry, oldest first; filters invoice_id, invoice_number, contact_id. @type {Handler} */
+	list(ctx) {
+		const paging = parsePaging(ctx.query);
+		const conditions = parseFilters(ctx.query, FILTERS.invoiceHistory);
+		const { total, data } = pageOf(ctx.store.collections.invoiceHistory.order, conditions, paging);
+		return listEnvelope(ctx.base, '/v1/invoices/history', paging, total, data);
+	},
+	/** `GET /v1/invoices/{id}/history`: one invoice's entries, oldest first; paging only. @type {Handler} */
+	ofInvoice(ctx) {
+		const invoice = invoiceOf(ctx);
+		const paging = parsePaging(ctx.query);
+		const conditions = parseFilters(ctx.query, FILTERS.invoiceHistoryOfInvoice);
+		const { total, data } = pageOf(ctx.store.historyOf(invoice.id), conditions, paging);
+		return listEnvelope(ctx.base, `/v1/invoices/${invoice.id}/history`, paging, total, data);
+	},
+};
+
 module.exports = {
 	resourceHandlers,
 	contactPersons,
@@ -383,5 +403,6 @@ module.exports = {
 	health,
 	uploadInvoicePdf,
 	invoicePdfFile,
+	history,
 	MAX_PDF_BYTES,
 };

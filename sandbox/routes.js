@@ -55,8 +55,10 @@ const ROUTES = [
 
 	{ method: 'GET', pattern: '/v1/invoices', handler: invoices.list },
 	{ method: 'POST', pattern: '/v1/invoices', handler: invoices.create },
+	{ method: 'GET', pattern: '/v1/invoices/history', handler: h.history.list }, // before /v1/invoices/:invoiceId
 	{ method: 'GET', pattern: '/v1/invoices/:invoiceId', handler: invoices.get },
 	{ method: 'PUT', pattern: '/v1/invoices/:invoiceId', handler: invoices.update },
+	{ method: 'GET', pattern: '/v1/invoices/:invoiceId/history', handler: h.history.ofInvoice },
 	{
 		method: 'POST',
 		pattern: '/v1/invoices/:invoiceId/pdf',

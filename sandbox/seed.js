@@ -34,7 +34,7 @@ const DEMO = {
 	creditNotes: 10,
 	overpayments: 6,
 	contactPersonsPerCustomer: 1,
-	history: false,
+	history: true,
 };
 
 /**

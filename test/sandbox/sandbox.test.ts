@@ -130,7 +130,8 @@ describe('auth and routing', () => {
 		['DELETE', '/v1/customers'],
 		['PATCH', '/v1/invoices'],
 		['POST', '/v1/organisation'],
-		['GET', '/v1/invoices/history'],
+		['POST', '/v1/invoices/history'],
+		['PUT', '/v1/invoices/history'],
 	])('answers 404 not_found_error for %s %s', async (method, url) => {
 		const r = await api.request({ method, url });
 		expect(r.status).toBe(404);
@@ -685,6 +686,196 @@ describe('invoice PDF upload', () => {
 		sb.injectFault({ type: '500', method: 'POST', path: /\/pdf$/, when: 'after' });
 		expect((await uploadParts(invoiceRecord.id, [pdfPart()])).status).toBe(500);
 		expect(sb.invoicePdf(invoiceRecord.id)).toEqual(PDF);
+	});
+});
+
+// ------------------------------------------------------------------ invoice history
+
+describe('invoice history', () => {
+	const HISTORY_KEYS = [
+		'id', 'invoice_id', 'invoice_number', 'contact_id', 'customer_external_id', 'type', 'channel',
+		'template_name', 'subject', 'sent_to', 'sent_at', 'status',
+	].sort();
+
+	let cust1: Json;
+	beforeEach(async () => {
+		cust1 = await mustPost('/v1/customers', customer('CUST-1', { contact_email_address: 'ap@acme.example', mobile_number: '+447700900001' }));
+		await mustPost('/v1/customers', customer('CUST-2', { company_name: 'Beta GmbH' }));
+		await mustPost('/v1/invoices', invoice('INV-1', { invoice_number: 'SI-1' }));
+		await mustPost('/v1/invoices', invoice('INV-2', { invoice_number: 'SI-2', customer_external_id: 'CUST-2' }));
+		await mustPost('/v1/invoices', invoice('INV-3', { invoice_number: 'SI-3' }));
+		sb.addHistory('INV-1', { sent_at: '2024-05-24T09:00:00Z' });
+		sb.addHistory('INV-2', { sent_at: '2024-05-25T09:00:00Z', channel: 'sms', status: 'failed' });
+		sb.addHistory('INV-1', { sent_at: '2024-05-31T09:00:00Z', template_name: 'Second reminder', subject: 'Still unpaid' });
+		sb.addHistory('INV-1', { sent_at: '2024-05-20T09:00:00Z', type: 'reminder' }); // added late, sent first
+	});
+
+	const ids = async (url: string, params: Json = {}) => {
+		const r = await api.get(url, { params });
+		expect(r.status).toBe(200);
+		return r.data.data.map((e: Json) => `${e.invoice_id}@${e.sent_at.slice(5, 10)}`);
+	};
+
+	it('lists every entry oldest first in a list envelope, with the shape the sandbox assumes', async () => {
+		const r = await api.get('/v1/invoices/history');
+		expect(r.data).toMatchObject({
+			url: 'https://openapi.chaserhq.com/v1/invoices/history',
+			object: 'list',
+			page_number: 0,
+			page_size: 100,
+			total_count: 4,
+		});
+		expect(r.data.data.map((e: Json) => e.sent_at)).toEqual([
+			'2024-05-20T09:00:00Z', '2024-05-24T09:00:00Z', '2024-05-25T09:00:00Z', '2024-05-31T09:00:00Z',
+		]);
+		for (const e of r.data.data) expect(Object.keys(e).sort()).toEqual(HISTORY_KEYS);
+		expect(r.data.data[0]).toEqual({
+			id: expect.stringMatching(/^his_[0-9a-f]{20}$/),
+			invoice_id: 'INV-1',
+			invoice_number: 'SI-1',
+			contact_id: cust1.id,
+			customer_external_id: 'CUST-1',
+			type: 'reminder',
+			channel: 'email',
+			template_name: 'Reminder',
+			subject: 'Invoice SI-1 is overdue',
+			sent_to: 'ap@acme.example',
+			sent_at: '2024-05-20T09:00:00Z',
+			status: 'sent',
+		});
+		expect(r.data.data[2]).toMatchObject({ invoice_id: 'INV-2', channel: 'sms', subject: null, sent_to: null, status: 'failed', template_name: 'SMS reminder' });
+		expect(r.data.data[3]).toMatchObject({ template_name: 'Second reminder', subject: 'Still unpaid' });
+		expect(sb.count('invoice_history')).toBe(4);
+	});
+
+	it('pages and filters on invoice_id, invoice_number and contact_id, in every filter spelling', async () => {
+		expect(await ids('/v1/invoices/history', { page: 1, limit: 3 })).toEqual(['INV-1@05-31']);
+		expect((await api.get('/v1/invoices/history', { params: { limit: 3 } })).data).toMatchObject({ page_size: 3, total_count: 4 });
+		expect(await ids('/v1/invoices/history', { invoice_id: 'INV-2' })).toEqual(['INV-2@05-25']);
+		expect(await ids('/v1/invoices/history', { 'filter[invoice_number][eq]': 'SI-1' })).toEqual(['INV-1@05-20', 'INV-1@05-24', 'INV-1@05-31']);
+		expect(await ids('/v1/invoices/history', { 'contact_id[ne]': cust1.id })).toEqual(['INV-2@05-25']);
+		expect(await ids('/v1/invoices/history', { 'filter[invoice_id][in]': 'INV-2,INV-3' })).toEqual(['INV-2@05-25']);
+		expect(await ids('/v1/invoices/history', { contact_id: cust1.id, limit: 1, page: 2 })).toEqual(['INV-1@05-31']);
+		expectValidation(await api.get('/v1/invoices/history', { params: { customer_external_id: 'CUST-1' } }), 'unknown filter field: customer_external_id (filterable: invoice_id, invoice_number, contact_id)');
+		expectValidation(await api.get('/v1/invoices/history', { params: { 'invoice_id[like]': 'INV' } }), 'invalid filter operator for invoice_id: like');
+		expectValidation(await api.get('/v1/invoices/history', { params: { limit: 101 } }), 'limit');
+		expectValidation(await api.get('/v1/invoices/history', { params: { date_from: '2024-05-01' } }), 'unknown filter field: date_from');
+	});
+
+	it("lists one invoice's entries by internal or ext_ id, pages them, and 404s unknown invoices", async () => {
+		const inv1 = sb.findInvoice('INV-1')!;
+		const r = await api.get(`/v1/invoices/${inv1.id}/history`);
+		expect(r.data).toMatchObject({ url: `https://openapi.chaserhq.com/v1/invoices/${inv1.id}/history`, object: 'list', total_count: 3 });
+		expect(await ids('/v1/invoices/ext_INV-1/history', { page: 1, limit: 2 })).toEqual(['INV-1@05-31']);
+		expect((await api.get('/v1/invoices/ext_INV-3/history')).data).toMatchObject({ total_count: 0, data: [] });
+		expect((await api.get('/v1/invoices/ext_NOPE/history')).status).toBe(404);
+		expect((await api.get('/v1/invoices/inv_00000000000000000000/history')).status).toBe(404);
+		expect((await api.post('/v1/invoices/ext_INV-1/history', {})).status).toBe(404);
+		expectValidation(await api.get('/v1/invoices/ext_INV-1/history', { params: { invoice_id: 'INV-1' } }), 'unknown filter field: invoice_id (this list has no filters)');
+		expect(sb.invoiceHistory('INV-1').map((e) => e.sent_at)).toEqual(['2024-05-20T09:00:00Z', '2024-05-24T09:00:00Z', '2024-05-31T09:00:00Z']);
+		expect(sb.invoiceHistory('NOPE')).toEqual([]);
+	});
+
+	it('does not take /v1/invoices/history for an invoice called history', async () => {
+		await mustPost('/v1/invoices', invoice('history'));
+		sb.addHistory('history', { sent_at: '2024-06-01T09:00:00Z' });
+		expect((await api.get('/v1/invoices/history')).data.total_count).toBe(5);
+		expect((await api.get('/v1/invoices/ext_history')).data.data.invoice_id).toBe('history');
+		expect(await ids('/v1/invoices/ext_history/history')).toEqual(['history@06-01']);
+		expect((await api.put('/v1/invoices/ext_history', { amount_due: 0 })).status).toBe(200);
+	});
+
+	it('keeps entries attached when the invoice_id or the customer external_id changes', async () => {
+		expect((await api.put('/v1/invoices/ext_INV-1', { invoice_id: 'INV-1B', invoice_number: 'SI-1B' })).status).toBe(200);
+		expect((await api.put('/v1/customers/ext_CUST-1', { external_id: 'CUST-1B' })).status).toBe(200);
+		const entries = (await api.get('/v1/invoices/ext_INV-1B/history')).data.data;
+		expect(entries).toHaveLength(3);
+		// the identifying fields follow; what was sent (invoice_number, subject) stays as sent
+		expect(entries[0]).toMatchObject({ invoice_id: 'INV-1B', customer_external_id: 'CUST-1B', contact_id: cust1.id, invoice_number: 'SI-1' });
+		expect(await ids('/v1/invoices/history', { invoice_id: 'INV-1B' })).toHaveLength(3);
+	});
+
+	it('validates addHistory input and is emptied by reset()', () => {
+		expect(() => sb.addHistory('NOPE', {})).toThrow('addHistory: unknown invoice: NOPE');
+		expect(() => sb.addHistory('INV-1', { channel: 'fax' })).toThrow('invalid field: channel must be one of email, sms');
+		expect(() => sb.addHistory('INV-1', { sent_at: '2024-05-20' })).toThrow('invalid field: sent_at');
+		expect(() => sb.addHistory('INV-1', { sentAt: '2024-05-20T09:00:00Z' } as never)).toThrow('unknown field: sentAt');
+		const added = sb.addHistory(sb.findInvoice('INV-3')!.id, {});
+		expect(Date.now() - Date.parse(added.sent_at)).toBeLessThan(5000);
+		expect(sb.count('history')).toBe(5);
+		sb.reset();
+		expect(sb.count('invoice_history')).toBe(0);
+	});
+});
+
+describe('seeded invoice history', () => {
+	let demo: Sandbox;
+	beforeAll(async () => {
+		demo = await createSandbox({ seed: 'demo', apiKey: KEY, apiSecret: SECRET });
+	});
+	afterAll(async () => {
+		await demo.close();
+	});
+
+	const DAY = 86_400_000;
+	const REFERENCE = Date.parse('2025-06-30T00:00:00Z');
+
+	it('gives overdue invoices the reminders sent up to the reference date, and late-paid ones until payment', () => {
+		const invoices = [...demo.store.invoices.values()];
+		expect(demo.count('invoice_history')).toBeGreaterThan(100);
+		let overdue = 0;
+		for (const inv of invoices) {
+			const entries = demo.invoiceHistory(inv.invoice_id);
+			const due = Date.parse(inv.due_date);
+			const dueDay = Math.floor(due / DAY) * DAY;
+			const firstAt = dueDay + DAY + 9 * 3600_000;
+			if (inv.status === 'DRAFT' || inv.status === 'VOIDED') expect(entries).toEqual([]);
+			if (inv.status === 'AUTHORISED' && inv.amount_due > 0 && firstAt <= REFERENCE) {
+				overdue++;
+				expect(Date.parse(entries[0].sent_at)).toBe(firstAt);
+				expect(entries[1] === undefined || Date.parse(entries[1].sent_at) === dueDay + 8 * DAY + 9 * 3600_000).toBe(true);
+			}
+			for (const e of entries) {
+				expect(Date.parse(e.sent_at)).toBeLessThanOrEqual(inv.status === 'PAID' ? Date.parse(inv.fully_paid_date) : REFERENCE);
+				expect(e).toMatchObject({ invoice_id: inv.invoice_id, invoice_number: inv.invoice_number, customer_external_id: inv.customer_external_id });
+				expect(e.contact_id).toBe(demo.findCustomer(inv.customer_external_id)!.id);
+			}
+			const times = entries.map((e) => Date.parse(e.sent_at));
+			expect(times).toEqual([...times].sort((a, b) => a - b));
+		}
+		expect(overdue).toBeGreaterThan(10);
+		const all = [...demo.store.collections.invoiceHistory.order];
+		expect(all.map((e) => e.sent_at)).toEqual(all.map((e) => e.sent_at).sort());
+		expect(new Set(all.map((e) => e.channel))).toEqual(new Set(['email', 'sms']));
+		expect(all.some((e) => e.status === 'failed')).toBe(true);
+	});
+
+	it('answers "when was the last reminder sent" over HTTP', async () => {
+		const c = client(demo);
+		const inv = [...demo.store.invoices.values()].find((i) => demo.invoiceHistory(i.invoice_id).length > 3)!;
+		const total = (await c.get(`/v1/invoices/ext_${encodeURIComponent(inv.invoice_id)}/history`, { params: { limit: 1 } })).data.total_count;
+		const last = await c.get(`/v1/invoices/${inv.id}/history`, { params: { limit: 1, page: total - 1 } });
+		expect(last.data.data[0]).toEqual(demo.invoiceHistory(inv.id).at(-1));
+	});
+
+	it('is deterministic and leaves the rest of the seeded data as it was without history', async () => {
+		const other = await createSandbox({ seed: 'demo' });
+		const without = await createSandbox({
+			seed: { customers: 24, invoicesPerCustomer: 5, creditNotes: 10, overpayments: 6, contactPersonsPerCustomer: 1 },
+		});
+		try {
+			const entries = (s: Sandbox) => [...s.store.collections.invoiceHistory.order];
+			expect(entries(other)).toEqual(entries(demo));
+			expect(without.count('invoice_history')).toBe(0);
+			const records = (s: Sandbox) =>
+				[...s.store.customers.values(), ...s.store.invoices.values(), ...s.store.creditNotes.values(), ...s.store.overpayments.values()].map(
+					({ created_at: _c, updated_at: _u, ...rest }) => rest,
+				);
+			expect(records(without)).toEqual(records(demo));
+		} finally {
+			await other.close();
+			await without.close();
+		}
 	});
 });
 
