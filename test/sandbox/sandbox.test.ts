@@ -424,6 +424,86 @@ describe('contact persons', () => {
 	});
 });
 
+describe('contact persons bulk upsert', () => {
+	const url = '/v1/bulk/customers/ext_CUST-1/contact_persons';
+	let cust1: Json;
+	beforeEach(async () => {
+		cust1 = await mustPost('/v1/customers', customer('CUST-1'));
+		await mustPost('/v1/customers', customer('CUST-2'));
+	});
+
+	it('inserts, reporting inserted_ids by entry index, in the bulk result envelope', async () => {
+		const r = await api.put(url, { entries: [{ external_id: 'CP-1', contact_first_name: 'Ann' }, { external_id: 'CP-2' }] });
+		expect(r.status).toBe(200);
+		expect(r.data).toEqual({
+			url: `https://openapi.chaserhq.com/v1/bulk/customers/${cust1.id}/contact_persons`,
+			object: 'bulk_result',
+			data: {
+				modified_count: 0,
+				inserted_count: 2,
+				inserted_ids: [
+					{ index: 0, id: sb.findContactPerson('CUST-1', 'CP-1')!.id },
+					{ index: 1, id: sb.findContactPerson('CUST-1', 'CP-2')!.id },
+				],
+			},
+		});
+		expect(sb.findContactPerson('CUST-1', 'CP-2')).toMatchObject({ status: 'ACTIVE', contact_email_address: null, id: expect.stringMatching(/^cp_/) });
+		expect(sb.findContactPerson('CUST-2', 'CP-1')).toBeUndefined();
+	});
+
+	it('updates by external_id (partial merge) and by id, and mixes updates with inserts', async () => {
+		const cp1 = await mustPost('/v1/customers/ext_CUST-1/contact_persons', { external_id: 'CP-1', contact_first_name: 'Ann', phone_number: '+44 1' });
+		await mustPost('/v1/customers/ext_CUST-1/contact_persons', { external_id: 'CP-2' });
+		const updates = await api.put(url, { entries: [{ external_id: 'CP-1', contact_last_name: 'Lee' }, { id: sb.findContactPerson('CUST-1', 'CP-2')!.id, status: 'ARCHIVED' }] });
+		expect(updates.data.data).toEqual({ modified_count: 2, inserted_count: 0, inserted_ids: [] });
+		expect(sb.findContactPerson('CUST-1', 'CP-1')).toMatchObject({ id: cp1.id, contact_first_name: 'Ann', contact_last_name: 'Lee', phone_number: '+44 1' });
+		expect(sb.findContactPerson('CUST-1', 'CP-2')!.status).toBe('ARCHIVED');
+
+		const mixed = await api.put(`/v1/bulk/customers/${cust1.id}/contact_persons`, {
+			entries: [{ external_id: 'CP-3' }, { external_id: 'CP-1', contact_first_name: 'Anne' }],
+		});
+		expect(mixed.data.data).toEqual({ modified_count: 1, inserted_count: 1, inserted_ids: [{ index: 0, id: sb.findContactPerson('CUST-1', 'CP-3')!.id }] });
+		expect(sb.count('contact_persons')).toBe(3);
+	});
+
+	it('is all-or-nothing: a bad entry stores nothing and errors[] names its index and field', async () => {
+		const r = await api.put(url, {
+			entries: [{ external_id: 'CP-1' }, { external_id: 'CP-2', contactFirstName: 'x' }, { contact_first_name: 'no key' }, { external_id: 'CP-4', contact_email_address: 'nope' }],
+		});
+		expectValidation(r, 'entries[1].contactFirstName is not a known field (did you mean contact_first_name?)', 'entries[2].external_id is required');
+		expect(r.data.errors).toEqual([
+			{ index: 1, field: 'contactFirstName', message: expect.stringContaining('entries[1].contactFirstName') },
+			{ index: 2, field: 'external_id', message: 'entries[2].external_id is required' },
+			{ index: 3, field: 'contact_email_address', message: expect.stringContaining('entries[3].contact_email_address must be a valid email') },
+		]);
+		expect(sb.count('contact_persons')).toBe(0);
+	});
+
+	it('refuses the same record twice in one request, by external_id or by id', async () => {
+		const twice = await api.put(url, { entries: [{ external_id: 'CP-1' }, { external_id: 'CP-1', contact_first_name: 'B' }] });
+		expectValidation(twice, 'entries[1].external_id duplicates entries[0]');
+		expect(twice.data.errors).toEqual([{ index: 1, field: 'external_id', message: 'entries[1].external_id duplicates entries[0]' }]);
+		const cp = await mustPost('/v1/customers/ext_CUST-1/contact_persons', { external_id: 'CP-1' });
+		expectValidation(await api.put(url, { entries: [{ id: cp.id, status: 'ARCHIVED' }, { external_id: 'CP-1' }] }), 'entries[1].external_id duplicates entries[0]');
+		expect(sb.count('contact_persons')).toBe(1);
+		expect(sb.findContactPerson('CUST-1', 'CP-1')!.status).toBe('ACTIVE');
+	});
+
+	it('404s an unknown customer and rejects bad envelopes, over 100 entries included', async () => {
+		expect((await api.put('/v1/bulk/customers/ext_NOPE/contact_persons', { entries: [{ external_id: 'CP-1' }] })).status).toBe(404);
+		expect((await api.put('/v1/bulk/customers/cus_00000000000000000000/contact_persons', { entries: [{ external_id: 'CP-1' }] })).status).toBe(404);
+		expect((await api.post(url, { entries: [{ external_id: 'CP-1' }] })).status).toBe(404);
+		const many = Array.from({ length: 101 }, (_, i) => ({ external_id: `CP-${i}` }));
+		expectValidation(await api.put(url, { entries: many }), 'entries must contain between 1 and 100 entries (got 101)');
+		expect((await api.put(url, { entries: many.slice(0, 100) })).data.data.inserted_count).toBe(100);
+		expectValidation(await api.put(url, { entries: [] }), 'got 0');
+		expectValidation(await api.put(url, { contacts: [] }), 'unknown field: contacts');
+		expectValidation(await api.put(url, [{ external_id: 'CP-1' }]), 'JSON object');
+		expectValidation(await api.put(`${url}?upsert=true`, { entries: [{ external_id: 'CP-1' }] }), 'unknown query parameter: upsert');
+		expect(sb.count('contact_persons')).toBe(100);
+	});
+});
+
 // ------------------------------------------------------------------ invoices
 
 describe('invoices', () => {
