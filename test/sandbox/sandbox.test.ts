@@ -2,14 +2,13 @@
  * Tests of the Chaser sandbox itself, over loopback with axios.
  */
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
-import { execFileSync } from 'child_process';
 import { sleep } from 'n8n-workflow';
-import path from 'path';
 
 import { busiestWindow, createSandbox, SCHEMAS } from '../../sandbox';
 import { Router } from '../../sandbox/router';
 import { ROUTES } from '../../sandbox/routes';
 import { validateObject } from '../../sandbox/validation';
+import { sandboxModulesLoadedBy } from './modules';
 
 type Sandbox = Awaited<ReturnType<typeof createSandbox>>;
 // Response bodies are whatever JSON.parse gives; the tests assert on their shape.
@@ -949,7 +948,12 @@ describe('seeded invoice history', () => {
 			expect(without.count('invoice_history')).toBe(0);
 			const records = (s: Sandbox) =>
 				[...s.store.customers.values(), ...s.store.invoices.values(), ...s.store.creditNotes.values(), ...s.store.overpayments.values()].map(
-					({ created_at: _c, updated_at: _u, ...rest }) => rest,
+					(rec) => {
+						const copy: Json = { ...rec };
+						delete copy.created_at;
+						delete copy.updated_at;
+						return copy;
+					},
 				);
 			expect(records(without)).toEqual(records(demo));
 		} finally {
@@ -1510,12 +1514,7 @@ describe('layout', () => {
 	});
 
 	it('seeds without loading the HTTP layer', () => {
-		const loaded = execFileSync(
-			process.execPath,
-			['-e', "require('./sandbox/seed'); console.log(JSON.stringify(Object.keys(require.cache)))"],
-			{ cwd: path.join(__dirname, '..', '..'), encoding: 'utf8' },
-		);
-		const modules = (JSON.parse(loaded) as string[]).map((file) => path.basename(file));
+		const modules = sandboxModulesLoadedBy('seed');
 		expect(modules).toContain('seed.js');
 		for (const http of ['routes.js', 'handlers.js', 'router.js', 'server.js', 'presenters.js', 'index.js'])
 			expect(modules).not.toContain(http);
