@@ -83,7 +83,8 @@ async function main() {
 	console.log(`  n8n credential "Chaser API": API Key = ${sandbox.apiKey}, API Secret = ${sandbox.apiSecret}, Base URL = ${sandbox.url}`);
 	console.log(
 		`  seeded: ${sandbox.count('customers')} customers, ${sandbox.count('invoices')} invoices, ` +
-			`${sandbox.count('credit_notes')} credit notes, ${sandbox.count('overpayments')} overpayments`,
+			`${sandbox.count('credit_notes')} credit notes, ${sandbox.count('overpayments')} overpayments, ` +
+			`${sandbox.count('invoice_history')} invoice history entries`,
 	);
 	console.log(`  try: curl -u ${sandbox.apiKey}:${sandbox.apiSecret} '${sandbox.url}/v1/customers?limit=2'`);
 

@@ -2,7 +2,17 @@
 'use strict';
 
 /**
- * Rate limiting (sliding window) and fault injection.
+ * Rate limiting (sliding window) and fault injection: the Faults list, and the FaultPlayer that applies
+ * the rate limit and plays a fault on one request.
+ */
+
+const http = require('node:http');
+const errors = require('./errors');
+
+/**
+ * @typedef {import('./server').Exchange} Exchange
+ * @typedef {import('./presenters').Reply} Reply
+ * @typedef {{ requests: number, windowMs: number, retryAfter?: boolean }} RateLimit
  */
 
 /**
@@ -147,4 +157,112 @@ function busiestWindow(times, windowMs) {
 	return most;
 }
 
-module.exports = { SlidingWindow, Faults, FAULT_TYPES, busiestWindow };
+/** What the truncated 'malformed' answer sends. */
+const MALFORMED = '{"url":"https://openapi.chaserhq.com/v1","object":"list","data":[{"id":"cus_';
+
+/**
+ * Everything between an authenticated request and its handler: the rate limit, and the faults
+ * injected for it (what they answer, whether the request is applied, slow timers).
+ */
+class FaultPlayer {
+	constructor() {
+		this.faults = new Faults();
+		/** @type {SlidingWindow | null} */
+		this.rateLimiter = null;
+		this.retryAfter = false;
+		/** Timers of slow faults, cleared on close so nothing hangs. */
+		/** @type {Set<NodeJS.Timeout>} */
+		this.timers = new Set();
+	}
+
+	/** @param {RateLimit | null} limit */
+	setRateLimit(limit) {
+		this.rateLimiter = limit ? new SlidingWindow(limit.requests, limit.windowMs) : null;
+		this.retryAfter = !!limit?.retryAfter;
+	}
+
+	/**
+	 * Count an arrival against the rate limit: null when admitted, else the 429 to answer.
+	 * @param {number} time @returns {Reply | null}
+	 */
+	admit(time) {
+		if (!this.rateLimiter || this.rateLimiter.tryTake(time)) return null;
+		/** @type {Record<string, string>} */
+		const headers = {};
+		if (this.retryAfter)
+			headers['Retry-After'] = String(Math.max(1, Math.ceil(this.rateLimiter.msUntilFree(time) / 1000)));
+		return { status: 429, body: errors.rateLimited().toBody(), headers };
+	}
+
+	/** @param {string} method @param {string} path */
+	take(method, path) {
+		return this.faults.take(method, path);
+	}
+
+	/**
+	 * Answer `exchange` with `fault`. `apply` runs the request against the store (once at most).
+	 * @param {NonNullable<ReturnType<Faults['take']>>} fault @param {Exchange} exchange @param {() => Promise<Reply>} apply
+	 */
+	async play(fault, exchange, apply) {
+		exchange.entry.fault = fault.type;
+		if (fault.type === '429' && fault.when === 'before') this.rateLimiter?.untake(); // a rejected request does not count
+
+		if (fault.type === 'slow') {
+			const early = fault.when === 'after' ? apply() : null;
+			const timer = setTimeout(async () => {
+				this.timers.delete(timer);
+				// 'before': if the client gave up while we waited, the request is never applied.
+				if (exchange.gone) return exchange.abandon();
+				exchange.send(await (early ?? apply()));
+			}, fault.delayMs ?? 2000);
+			timer.unref();
+			this.timers.add(timer);
+			return;
+		}
+
+		if (fault.when === 'after') await apply(); // the mutation lands; its response is lost
+		switch (fault.type) {
+			case 'reset':
+				return exchange.drop();
+			case 'malformed':
+				return exchange.raw(200, 'application/json; charset=utf-8', MALFORMED);
+			case '429': {
+				/** @type {Record<string, string>} */
+				const headers = {};
+				if (fault.retryAfter === 'date') headers['Retry-After'] = new Date(Date.now() + 1000).toUTCString();
+				else if (typeof fault.retryAfter === 'number') headers['Retry-After'] = String(fault.retryAfter);
+				return exchange.json(429, errors.rateLimited().toBody(), headers);
+			}
+			case '500':
+				return exchange.json(500, errors.internal().toBody());
+			default: {
+				const status = Number(fault.type);
+				const reason = http.STATUS_CODES[status];
+				if (fault.format === 'json') {
+					const err = new errors.ApiError(status, 'internal_server_error', 'internal_server_error', reason || 'error');
+					return exchange.json(status, err.toBody());
+				}
+				// What a proxy / load balancer in front of the API would send.
+				const html = `<html><head><title>${status} ${reason}</title></head><body><center><h1>${status} ${reason}</h1></center></body></html>\n`;
+				return exchange.raw(status, 'text/html', html);
+			}
+		}
+	}
+
+	/** Forget rate-limit arrivals (faults stay: clear() drops them). */
+	resetRateLimit() {
+		this.rateLimiter?.reset();
+	}
+
+	clear() {
+		this.faults.clear();
+	}
+
+	/** Cancel pending slow answers (on close). */
+	cancelTimers() {
+		for (const t of this.timers) clearTimeout(t);
+		this.timers.clear();
+	}
+}
+
+module.exports = { SlidingWindow, Faults, FaultPlayer, FAULT_TYPES, busiestWindow };

@@ -6,11 +6,13 @@
  * node:http. See README.md in this folder.
  */
 
-const http = require('node:http');
 const { Store, KIND_ALIASES } = require('./store');
 const { Seeder, seedOrganisations } = require('./seed');
-const { handle } = require('./routes');
-const { SlidingWindow, Faults, FAULT_TYPES, busiestWindow } = require('./faults');
+const { router } = require('./routes');
+const { SlidingWindow, FaultPlayer, FAULT_TYPES, busiestWindow } = require('./faults');
+const { HttpServer, Exchange } = require('./server');
+const { RequestLog } = require('./requestLog');
+const { Inspector } = require('./inspect');
 const errors = require('./errors');
 const schema = require('./schema');
 
@@ -18,9 +20,12 @@ const schema = require('./schema');
  * @typedef {import('./store').Entity} Entity
  * @typedef {import('./faults').FaultSpec} FaultSpec
  * @typedef {import('./faults').FaultHandle} FaultHandle
+ * @typedef {import('./faults').RateLimit} RateLimit
  * @typedef {import('./seed').SeedSpec} SeedSpec
- *
- * @typedef {{ requests: number, windowMs: number, retryAfter?: boolean }} RateLimit
+ * @typedef {import('./seed').HistoryInput} HistoryInput
+ * @typedef {import('./requestLog').LogEntry} LogEntry
+ * @typedef {import('./presenters').Reply} Reply
+ * @typedef {import('./handlers').Ctx} Ctx
  *
  * @typedef {object} SandboxOptions
  * @property {number} [port]            0 (default) = ephemeral
@@ -36,22 +41,17 @@ const schema = require('./schema');
  * @property {number} [maxLogEntries]   request log cap (oldest dropped), default 100000
  * @property {boolean} [quiet]          default true; false logs one line per request
  * @property {(line: string) => void} [logger] where request lines go when not quiet (default console.log)
- *
- * @typedef {object} LogEntry
- * @property {string} method
- * @property {string} path        without the query string
- * @property {Record<string, string | string[]>} query
- * @property {unknown} body       parsed JSON, the raw string if not JSON, undefined if empty
- * @property {number} status      0 when no response was sent (reset, client gone)
- * @property {number} time        ms epoch of arrival
- * @property {number} [durationMs] time to answer
- * @property {string} [fault]
- * @property {string} [error]     message of a JSON error answer
  */
 
 const DEFAULT_SYNC_LIMIT = { requests: 5, windowMs: 3600000 };
+/** Raw body limit of every route but the PDF upload (which sets its own in the route table). */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
+/**
+ * The sandbox: composes the store and seeder (state), the route table (behaviour), the HTTP server
+ * (plumbing), the fault player (rate limit and faults), the request log and the inspector, and runs each
+ * request through them in order: log → public route? → auth → rate limit → body size → fault → handler.
+ */
 class Sandbox {
 	/** @param {SandboxOptions} options */
 	constructor(options) {
@@ -61,87 +61,83 @@ class Sandbox {
 		this.expectedAuth = 'Basic ' + Buffer.from(`${this.apiKey}:${this.apiSecret}`).toString('base64');
 		this.publicUrl = (options.publicUrl ?? 'https://openapi.chaserhq.com').replace(/\/$/, '');
 		this.createStatus = options.createStatus ?? 200;
-		this.maxLogEntries = options.maxLogEntries ?? 100000;
-		this.quiet = options.quiet ?? true;
-		this.logger = options.logger ?? ((/** @type {string} */ line) => console.log(line));
 
 		this.store = new Store();
 		seedOrganisations(this.store);
 		/** @type {Seeder} */
 		this.seeder = new Seeder(this.store, { referenceDate: options.referenceDate });
-		/** @type {LogEntry[]} */
-		this.requests = [];
-		this.faults = new Faults();
-		/** @type {SlidingWindow | null} */
-		this.rateLimiter = null;
-		this.retryAfter = false;
-		this.setRateLimit(options.rateLimit ?? null);
+		this.requestLog = new RequestLog({ maxEntries: options.maxLogEntries, quiet: options.quiet, logger: options.logger });
+		this.inspector = new Inspector(this.store, this.requestLog);
+		this.playback = new FaultPlayer();
+		this.playback.setRateLimit(options.rateLimit ?? null);
 		const syncLimit = options.syncRateLimit === undefined ? DEFAULT_SYNC_LIMIT : options.syncRateLimit;
 		this.syncLimiter = syncLimit ? new SlidingWindow(syncLimit.requests, syncLimit.windowMs) : null;
-		/** Timers of slow faults, cleared on close so nothing hangs. */
-		/** @type {Set<NodeJS.Timeout>} */
-		this.timers = new Set();
 
-		this.server = http.createServer((req, res) => this.receive(req, res));
-		// Longer than typical client agents' idle timeout, so a reused socket is not closed under them.
-		this.server.keepAliveTimeout = 30000;
+		this.http = new HttpServer(
+			(req, res, body) => this.handle(req, res, body),
+			(method, path) => router.match(method, path)?.route.maxBodyBytes ?? MAX_BODY_BYTES,
+			(e) => {
+				if (!this.requestLog.quiet) this.requestLog.logger(`sandbox error: ${e && /** @type {Error} */ (e).stack}`);
+				return errors.internal().toBody();
+			},
+		);
 		this.url = '';
 		this.port = 0;
 		if (options.seed && options.seed !== 'none') this.seed(options.seed);
 	}
 
 	/** @param {number} port @param {string} host */
-	listen(port, host) {
-		return new Promise((resolve, reject) => {
-			this.server.once('error', reject);
-			this.server.listen(port, host, () => {
-				this.server.off('error', reject);
-				const addr = /** @type {import('node:net').AddressInfo} */ (this.server.address());
-				this.port = addr.port;
-				this.url = `http://${host}:${addr.port}`;
-				resolve(this);
-			});
-		});
+	async listen(port, host) {
+		this.port = await this.http.listen(port, host);
+		this.url = `http://${host}:${this.port}`;
+		return this;
 	}
 
-	// ------------------------------------------------------------ public helpers
+	// ------------------------------------------------------------ request log
+
+	/** Every request received: `[{ method, path, query, body, status, time, durationMs, fault?, error? }]` (live array). */
+	get requests() {
+		return this.requestLog.entries;
+	}
+
+	clearLog() {
+		this.requestLog.clear();
+	}
+
+	// ------------------------------------------------------------ inspection
 
 	/** A record of `kind` by its key (external_id, invoice_id, …) or its internal id. @param {'customers' | 'invoices' | 'creditNotes' | 'overpayments'} kind @param {string} key */
 	find(kind, key) {
-		const c = this.store.collections[kind];
-		return c.getByKey(key) ?? c.get(key);
+		return this.inspector.find(kind, key);
 	}
 	/** @param {string} externalId external_id (or internal id) */
 	findCustomer(externalId) {
-		return this.find('customers', externalId);
+		return this.inspector.find('customers', externalId);
 	}
 	/** @param {string} invoiceId */
 	findInvoice(invoiceId) {
-		return this.find('invoices', invoiceId);
+		return this.inspector.find('invoices', invoiceId);
 	}
 	/** @param {string} creditNoteId */
 	findCreditNote(creditNoteId) {
-		return this.find('creditNotes', creditNoteId);
+		return this.inspector.find('creditNotes', creditNoteId);
 	}
 	/** @param {string} overpaymentId */
 	findOverpayment(overpaymentId) {
-		return this.find('overpayments', overpaymentId);
+		return this.inspector.find('overpayments', overpaymentId);
 	}
 	/** @param {string} customerExternalId @param {string} contactExternalId */
 	findContactPerson(customerExternalId, contactExternalId) {
-		const customer = this.findCustomer(customerExternalId);
-		return customer ? this.store.contactsOf(customer.id).getByKey(contactExternalId) : undefined;
+		return this.inspector.findContactPerson(customerExternalId, contactExternalId);
 	}
 	/** The current organisation record (live). */
 	get organisation() {
-		return /** @type {Entity} */ (this.store.organisations.get(this.store.currentOrganisationId));
+		return this.inspector.organisation;
 	}
-
-	/** @param {string} kind customers | invoices | credit_notes | creditNotes | overpayments | contact_persons | organisations (singular works too) */
+	/** @param {string} kind customers | invoices | credit_notes | creditNotes | overpayments | contact_persons | organisations | invoice_history (singular works too) */
 	count(kind) {
-		return this.store.count(kind);
+		return this.inspector.count(kind);
 	}
-
 	/**
 	 * Whether each of `keys` is stored exactly once in `kind` (matched on `keyField`, e.g. external_id): the keys it
 	 * does not hold, and those it holds more than once.
@@ -149,32 +145,37 @@ class Sandbox {
 	 * @returns {{ missing: string[], duplicated: string[] }}
 	 */
 	audit(kind, keyField, keys) {
-		const collection = this.store.collections[/** @type {keyof Store['collections']} */ (KIND_ALIASES[kind])];
-		if (!collection) throw new Error(`unknown kind: ${kind}`);
-		const times = new Map();
-		for (const record of collection.order) times.set(record[keyField], (times.get(record[keyField]) || 0) + 1);
-		return {
-			missing: keys.filter((key) => !times.has(key)),
-			duplicated: keys.filter((key) => times.get(key) > 1),
-		};
+		return this.inspector.audit(kind, keyField, keys);
 	}
-
 	/** The most requests received (429s included) in any window of `windowMs` in the request log. @param {number} windowMs */
 	busiestWindow(windowMs) {
-		return busiestWindow(
-			this.requests.map((request) => request.time),
-			windowMs,
-		);
+		return this.inspector.busiestWindow(windowMs);
 	}
+	/** The bytes of the PDF last uploaded for an invoice (invoice_id or internal id), undefined if none. @param {string} invoice */
+	invoicePdf(invoice) {
+		return this.inspector.invoicePdf(invoice);
+	}
+	/** An invoice's history entries (invoice_id or internal id), oldest first. @param {string} invoice */
+	invoiceHistory(invoice) {
+		return this.inspector.invoiceHistory(invoice);
+	}
+
+	// ------------------------------------------------------------ seeding
 
 	/** Add deterministic seeded data. @param {'demo' | 'none' | SeedSpec} spec */
 	seed(spec) {
 		return this.seeder.seed(spec);
 	}
-
 	/** Fast bulk seeding (benchmarks). @param {number} n @returns {Entity[]} */
 	addCustomers(n) {
 		return this.seeder.addCustomers(n);
+	}
+	/**
+	 * Add one history entry to an invoice (invoice_id or internal id); returns the stored entry.
+	 * @param {string} invoice @param {HistoryInput} entry
+	 */
+	addHistory(invoice, entry) {
+		return this.seeder.addHistory(invoice, entry);
 	}
 
 	/** Empty the store (organisations stay, last_sync_date cleared), log, faults and rate-limit state. */
@@ -183,271 +184,101 @@ class Sandbox {
 		for (const org of this.store.collections.organisations.order) org.last_sync_date = null;
 		this.clearLog();
 		this.clearFaults();
-		this.rateLimiter?.reset();
+		this.playback.resetRateLimit();
 		this.syncLimiter?.reset();
 	}
 
-	clearLog() {
-		this.requests.length = 0;
-	}
+	// ------------------------------------------------------------ rate limit and faults
 
 	/** @param {RateLimit | null} limit */
 	setRateLimit(limit) {
-		this.rateLimiter = limit ? new SlidingWindow(limit.requests, limit.windowMs) : null;
-		this.retryAfter = !!limit?.retryAfter;
+		this.playback.setRateLimit(limit);
 	}
-
 	/** @param {FaultSpec} spec @returns {FaultHandle} */
 	injectFault(spec) {
-		return this.faults.add(spec);
+		return this.playback.faults.add(spec);
 	}
-
 	clearFaults() {
-		this.faults.clear();
+		this.playback.clear();
 	}
 
 	/** Stop listening, drop every connection (idle keep-alive ones too) and pending slow timers. */
 	close() {
-		for (const t of this.timers) clearTimeout(t);
-		this.timers.clear();
-		return new Promise((resolve) => {
-			if (!this.server.listening) return resolve(undefined);
-			this.server.close(() => resolve(undefined));
-			this.server.closeAllConnections();
-		});
+		this.playback.cancelTimers();
+		return this.http.close();
 	}
 
-	// ------------------------------------------------------------ HTTP
-
-	/** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
-	receive(req, res) {
-		/** @type {Buffer[]} */
-		const chunks = [];
-		let size = 0;
-		let tooLarge = false;
-		req.on('data', (/** @type {Buffer} */ chunk) => {
-			size += chunk.length;
-			if (size > MAX_BODY_BYTES) tooLarge = true;
-			else chunks.push(chunk);
-		});
-		req.on('end', () => {
-			try {
-				this.dispatch(req, res, tooLarge ? null : Buffer.concat(chunks).toString('utf8'));
-			} catch (e) {
-				// Bugs in the sandbox itself: answer 500 rather than hang the client.
-				if (!this.quiet) this.logger(`sandbox error: ${e && e.stack}`);
-				if (!res.headersSent) this.sendJson(res, 500, errors.internal().toBody());
-			}
-		});
-		req.on('error', () => res.destroy());
-	}
+	// ------------------------------------------------------------ the request pipeline
 
 	/**
-	 * @param {http.IncomingMessage} req @param {http.ServerResponse} res @param {string | null} bodyText
+	 * @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res
+	 * @param {Buffer | null} body null when over the route's limit
 	 */
-	dispatch(req, res, bodyText) {
+	async handle(req, res, body) {
 		const method = req.method || 'GET';
 		const target = new URL(req.url || '/', 'http://sandbox.invalid');
 		const path = target.pathname;
-		/** @type {LogEntry} */
-		const entry = {
-			method,
-			path,
-			query: queryObject(target.searchParams),
-			body: parseForLog(bodyText),
-			status: 0,
-			time: Date.now(),
-		};
-		this.log(entry);
-		/** @param {number} status @param {unknown} body @param {Record<string, string>} [headers] */
-		const reply = (status, body, headers) => {
-			entry.status = status;
-			entry.durationMs = Date.now() - entry.time;
-			if (status >= 400 && body && typeof (/** @type {any} */ (body).message) === 'string')
-				entry.error = /** @type {any} */ (body).message;
-			this.sendJson(res, status, body, headers);
-			this.printLine(entry);
-		};
+		const contentType = req.headers['content-type'] || '';
+		const exchange = new Exchange(req, res, this.requestLog, this.requestLog.open(method, target, body, contentType));
+		const route = router.match(method, path)?.route;
+		const bytes = body ?? Buffer.alloc(0);
+		/** Run the request against the store (at most once) and get the reply (never rejects). */
+		const apply = async () => this.route(method, path, target.searchParams, bytes.toString('utf8'), contentType, bytes);
 
-		// Unauthenticated health routes.
-		if (method === 'GET' && (path === '/' || path === '/status/' || path === '/status'))
-			return reply(200, { status: 'ok' });
-
-		if (req.headers.authorization !== this.expectedAuth) return reply(403, errors.forbidden().toBody());
-
-		if (this.rateLimiter && !this.rateLimiter.tryTake(entry.time)) {
-			const err = errors.rateLimited();
-			/** @type {Record<string, string>} */
-			const headers = {};
-			if (this.retryAfter)
-				headers['Retry-After'] = String(Math.max(1, Math.ceil(this.rateLimiter.msUntilFree(entry.time) / 1000)));
-			return reply(429, err.toBody(), headers);
+		if (!route?.public) {
+			if (req.headers.authorization !== this.expectedAuth) return exchange.json(403, errors.forbidden().toBody());
+			const limited = this.playback.admit(exchange.entry.time);
+			if (limited) return exchange.send(limited);
 		}
-
-		if (bodyText === null) return reply(400, errors.validation('request body too large').toBody());
-
-		const fault = this.faults.take(method, path);
-		/** Run the request against the store and get the reply (never throws). */
-		const apply = () => this.route(method, path, target.searchParams, bodyText, req.headers['content-type'] || '');
-
-		if (!fault) {
-			const r = apply();
-			return reply(r.status, r.body, r.headers);
+		if (body === null) {
+			const tooLarge =
+				route?.tooLarge === 'payload'
+					? new errors.ApiError(413, 'validation_error', 'validation', `request body too large: at most ${route.maxBodyBytes} bytes`)
+					: errors.validation('request body too large');
+			return exchange.json(tooLarge.status, tooLarge.toBody());
 		}
-		entry.fault = fault.type;
-		if (fault.type === '429' && fault.when === 'before') this.rateLimiter?.untake(); // a rejected request does not count
-
-		if (fault.type === 'slow') {
-			const delay = fault.delayMs ?? 2000;
-			const early = fault.when === 'after' ? apply() : null;
-			const timer = setTimeout(() => {
-				this.timers.delete(timer);
-				// 'before': if the client gave up while we waited, the request is never applied.
-				if (res.destroyed || req.socket.destroyed) {
-					entry.durationMs = Date.now() - entry.time;
-					return this.printLine(entry);
-				}
-				const r = early ?? apply();
-				reply(r.status, r.body, r.headers);
-			}, delay);
-			timer.unref();
-			this.timers.add(timer);
-			return;
-		}
-
-		if (fault.when === 'after') apply(); // the mutation lands; its response is lost
-		this.sendFault(fault, entry, res, reply);
+		const fault = route?.public ? undefined : this.playback.take(method, path);
+		if (!fault) return exchange.send(await apply());
+		return this.playback.play(fault, exchange, apply);
 	}
 
 	/**
-	 * @param {string} method @param {string} path @param {URLSearchParams} params @param {string} bodyText @param {string} contentType
-	 * @returns {{ status: number, body: unknown, headers?: Record<string, string> }}
+	 * Find the route for `method` and `path` (below the host) and run its handler: the reply, or a Promise of it
+	 * for asynchronous handlers (the multipart upload). Errors become their Chaser-style reply; unknown routes
+	 * and methods are 404.
+	 * @param {string} method @param {string} path @param {URLSearchParams} params the query
+	 * @param {string} bodyText @param {string} contentType @param {Buffer} [bodyBytes] the raw body (default: bodyText's bytes)
+	 * @returns {Reply | Promise<Reply>}
 	 */
-	route(method, path, params, bodyText, contentType) {
+	route(method, path, params, bodyText, contentType, bodyBytes) {
+		/** @param {unknown} e @returns {Reply} */
+		const failure = (e) => {
+			if (e instanceof errors.ApiError) return { status: e.status, body: e.toBody(), headers: e.headers };
+			if (!this.requestLog.quiet) this.requestLog.logger(`sandbox error: ${e && /** @type {Error} */ (e).stack}`);
+			return { status: 500, body: errors.internal().toBody() };
+		};
 		try {
-			if (!path.startsWith('/v1/')) throw errors.notFound();
-			/** @type {string[]} */
-			let segments;
-			try {
-				segments = path.slice(4).split('/').map(decodeURIComponent);
-			} catch {
-				throw errors.notFound();
-			}
-			if (segments.some((s) => s === '')) throw errors.notFound(); // no empty ids, no trailing slashes
-			return handle({
+			const matched = router.match(method, path);
+			if (!matched) throw errors.notFound();
+			/** @type {Ctx} */
+			const ctx = {
 				store: this.store,
 				method,
-				segments,
-				params,
+				params: matched.params,
+				query: params,
 				bodyText,
+				bodyBytes: bodyBytes ?? Buffer.from(bodyText, 'utf8'),
 				contentType,
 				base: this.publicUrl,
+				serverUrl: this.url,
 				createStatus: this.createStatus,
 				syncLimit: this.syncLimiter,
-			});
+			};
+			const reply = matched.route.handler(ctx);
+			return reply instanceof Promise ? reply.catch(failure) : reply;
 		} catch (e) {
-			if (e instanceof errors.ApiError) return { status: e.status, body: e.toBody(), headers: e.headers };
-			if (!this.quiet) this.logger(`sandbox error: ${e && e.stack}`);
-			return { status: 500, body: errors.internal().toBody() };
+			return failure(e);
 		}
-	}
-
-	/**
-	 * @param {import('./faults').FaultSpec & { type: string }} fault @param {LogEntry} entry
-	 * @param {http.ServerResponse} res @param {(status: number, body: unknown, headers?: Record<string, string>) => void} reply
-	 */
-	sendFault(fault, entry, res, reply) {
-		switch (fault.type) {
-			case 'reset':
-				entry.status = 0;
-				entry.durationMs = Date.now() - entry.time;
-				this.printLine(entry);
-				res.socket?.destroy();
-				return;
-			case 'malformed': {
-				entry.status = 200;
-				const text = '{"url":"https://openapi.chaserhq.com/v1","object":"list","data":[{"id":"cus_';
-				res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
-				res.end(text);
-				this.printLine(entry);
-				return;
-			}
-			case '429': {
-				/** @type {Record<string, string>} */
-				const headers = {};
-				if (fault.retryAfter === 'date') headers['Retry-After'] = new Date(Date.now() + 1000).toUTCString();
-				else if (typeof fault.retryAfter === 'number') headers['Retry-After'] = String(fault.retryAfter);
-				return reply(429, errors.rateLimited().toBody(), headers);
-			}
-			case '500':
-				return reply(500, errors.internal().toBody());
-			default: {
-				const status = Number(fault.type);
-				if (fault.format === 'json') {
-					const err = new errors.ApiError(status, 'internal_server_error', 'internal_server_error', http.STATUS_CODES[status] || 'error');
-					return reply(status, err.toBody());
-				}
-				// What a proxy / load balancer in front of the API would send.
-				const html = `<html><head><title>${status} ${http.STATUS_CODES[status]}</title></head><body><center><h1>${status} ${http.STATUS_CODES[status]}</h1></center></body></html>\n`;
-				entry.status = status;
-				entry.durationMs = Date.now() - entry.time;
-				res.writeHead(status, { 'Content-Type': 'text/html', 'Content-Length': Buffer.byteLength(html) });
-				res.end(html);
-				this.printLine(entry);
-			}
-		}
-	}
-
-	/** @param {http.ServerResponse} res @param {number} status @param {unknown} body @param {Record<string, string>} [headers] */
-	sendJson(res, status, body, headers) {
-		if (res.destroyed) return;
-		const text = JSON.stringify(body);
-		res.writeHead(status, {
-			...headers,
-			'Content-Type': 'application/json; charset=utf-8',
-			'Content-Length': Buffer.byteLength(text),
-		});
-		res.end(text);
-	}
-
-	/** @param {LogEntry} entry */
-	log(entry) {
-		if (this.requests.length >= this.maxLogEntries)
-			this.requests.splice(0, Math.max(1, Math.floor(this.maxLogEntries / 10)));
-		this.requests.push(entry);
-	}
-
-	/** @param {LogEntry} entry */
-	printLine(entry) {
-		if (this.quiet) return;
-		const q = Object.keys(entry.query).length ? '?' + new URLSearchParams(/** @type {any} */ (entry.query)).toString() : '';
-		const fault = entry.fault ? ` [fault ${entry.fault}]` : '';
-		const error = entry.error ? ` ${entry.error}` : '';
-		this.logger(
-			`${new Date(entry.time).toISOString()} ${entry.method} ${entry.path}${q} -> ${entry.status || 'no response'} (${entry.durationMs ?? 0} ms)${fault}${error}`,
-		);
-	}
-}
-
-/** @param {URLSearchParams} params */
-function queryObject(params) {
-	/** @type {Record<string, string | string[]>} */
-	const out = {};
-	for (const [k, v] of params) {
-		const prev = out[k];
-		out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
-	}
-	return out;
-}
-
-/** @param {string | null} text */
-function parseForLog(text) {
-	if (text === null) return '<too large>';
-	if (text === '') return undefined;
-	try {
-		return JSON.parse(text);
-	} catch {
-		return text;
 	}
 }
 

@@ -6,7 +6,7 @@
  * seen in the wild: `filter[field][op]=v`, `field[op]=v` and `field=v`.
  */
 
-const { FILTER_OPERATORS } = require('./schema');
+const { FILTER_OPERATORS, ADDITIONAL_CUSTOMER_FIELDS } = require('./schema');
 const { validation } = require('./errors');
 const { isDateTime, isDateOnly } = require('./validation');
 
@@ -193,4 +193,22 @@ function pageOf(items, conditions, { page, limit }) {
 	return { total: matching.length, data: matching.slice(start, start + limit) };
 }
 
-module.exports = { parsePaging, parseFilters, pageOf };
+/** Only the given query parameters are allowed on non-list routes. */
+/** @param {URLSearchParams} params @param {readonly string[]} [allowed] */
+function onlyQuery(params, allowed = []) {
+	for (const key of params.keys()) if (!allowed.includes(key)) throw validation(`unknown query parameter: ${key}`);
+}
+
+/** The customers' `additional_fields` (comma-separated, may repeat). @param {URLSearchParams} params @returns {string[]} */
+function additionalFields(params) {
+	const raw = params.getAll('additional_fields');
+	const names = raw.flatMap((r) => r.split(',')).map((s) => s.trim()).filter(Boolean);
+	for (const n of names)
+		if (!ADDITIONAL_CUSTOMER_FIELDS.includes(n))
+			throw validation(
+				`invalid query parameter: additional_fields contains unknown field ${n} (allowed: ${ADDITIONAL_CUSTOMER_FIELDS.join(', ')})`,
+			);
+	return names;
+}
+
+module.exports = { parsePaging, parseFilters, pageOf, onlyQuery, additionalFields };

@@ -40,4 +40,12 @@ class Random {
 	}
 }
 
-module.exports = { mulberry32, Random };
+/** Hash a string to [0, 1) (FNV-1a): stable made-up values per record, without a PRNG. */
+/** @param {string} s @param {number} salt */
+function hashUnit(s, salt) {
+	let h = 2166136261 ^ salt;
+	for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+	return (h >>> 0) / 4294967296;
+}
+
+module.exports = { mulberry32, Random, hashUnit };

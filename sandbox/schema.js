@@ -4,8 +4,8 @@
 /**
  * The wire contract of the Chaser API as the sandbox enforces it
  * (the project's research notes on Chaser's public API, §8). One place for enums, field specs,
- * filterable fields and read-only fields, so validation, filtering and
- * the seed generator agree.
+ * filterable fields, read-only fields and the resource table built on them, so validation,
+ * filtering, the handlers and the seed generator agree.
  */
 
 const INVOICE_STATUSES = Object.freeze(['DRAFT', 'SUBMITTED', 'AUTHORISED', 'PAID', 'VOIDED', 'DELETED']);
@@ -247,9 +247,130 @@ const FILTERS = {
 		remaining_credit: 'number',
 		date: 'date',
 	},
+	/** GET /v1/invoices/history: the three filters the contract lists (§2.4). */
+	invoiceHistory: {
+		invoice_id: 'string',
+		invoice_number: 'string',
+		contact_id: 'string',
+	},
+	/** GET /v1/invoices/{id}/history: paging only (the contract names no filters for it). */
+	invoiceHistoryOfInvoice: {},
 	organisations: {},
 	tasks: {},
 };
+
+// ---------------------------------------------------------------- invoice history (the sandbox's assumption)
+
+const HISTORY_TYPES = Object.freeze(['reminder']);
+const HISTORY_CHANNELS = Object.freeze(['email', 'sms']);
+const HISTORY_STATUSES = Object.freeze(['sent', 'failed']);
+
+/**
+ * What a test may give `sandbox.addHistory(invoice, entry)`. The invoice-derived fields (invoice_id,
+ * invoice_number, contact_id, customer_external_id) and `id` come from the invoice and the store.
+ * The entry shape is the sandbox's own assumption: the contract has the routes and filters, not the entries.
+ * @type {Schema}
+ */
+const HISTORY_ENTRY = {
+	name: 'invoice_history',
+	fields: {
+		type: { type: 'enum', values: HISTORY_TYPES, default: 'reminder' },
+		channel: { type: 'enum', values: HISTORY_CHANNELS, default: 'email' },
+		template_name: { type: 'string', nullable: true },
+		subject: { type: 'string', nullable: true },
+		sent_to: { type: 'string', nullable: true },
+		sent_at: { type: 'dateTime', required: true },
+		status: { type: 'enum', values: HISTORY_STATUSES, default: 'sent' },
+	},
+	readOnly: ['id', 'invoice_id', 'invoice_number', 'contact_id', 'customer_external_id'],
+};
+
+// ---------------------------------------------------------------- the resource table
+
+/**
+ * A resource: its URL segment, where it is stored, its envelope name, its keys and the schema and filters above.
+ * @typedef {object} Resource
+ * @property {string} name        resource name (customers, contact_persons, invoices, credit_notes, overpayments)
+ * @property {string} path        URL segment
+ * @property {'customers' | 'invoices' | 'creditNotes' | 'overpayments' | null} collection
+ *   store collection (null: contact persons live in per-customer collections)
+ * @property {string} object      envelope object name
+ * @property {string} key         external key field
+ * @property {string} prefix      internal id prefix (cus_, inv_, …: the sandbox's choice, not Chaser's)
+ * @property {Schema} schema
+ * @property {Record<string, FilterType>} filters
+ * @property {boolean} refCustomer  has customer_external_id, which must name an existing customer
+ * @property {string} [dateField]   enables date_from / date_to on its list
+ * @property {boolean} [additionalFields] takes additional_fields on get and list (customers)
+ */
+
+/** @type {{ customers: Resource, invoices: Resource, credit_notes: Resource, overpayments: Resource }} */
+const RESOURCES = {
+	customers: {
+		name: 'customers',
+		path: 'customers',
+		collection: 'customers',
+		object: 'customer',
+		key: 'external_id',
+		prefix: 'cus_',
+		schema: CUSTOMER,
+		filters: FILTERS.customers,
+		refCustomer: false,
+		additionalFields: true,
+	},
+	invoices: {
+		name: 'invoices',
+		path: 'invoices',
+		collection: 'invoices',
+		object: 'invoice',
+		key: 'invoice_id',
+		prefix: 'inv_',
+		schema: INVOICE,
+		filters: FILTERS.invoices,
+		refCustomer: true,
+		dateField: 'date',
+	},
+	credit_notes: {
+		name: 'credit_notes',
+		path: 'credit_notes',
+		collection: 'creditNotes',
+		object: 'credit_note',
+		key: 'credit_note_id',
+		prefix: 'crn_',
+		schema: CREDIT_NOTE,
+		filters: FILTERS.creditNotes,
+		refCustomer: true,
+		dateField: 'date',
+	},
+	overpayments: {
+		name: 'overpayments',
+		path: 'overpayments',
+		collection: 'overpayments',
+		object: 'overpayment',
+		key: 'overpayment_id',
+		prefix: 'ovp_',
+		schema: OVERPAYMENT,
+		filters: FILTERS.overpayments,
+		refCustomer: true,
+		dateField: 'date',
+	},
+};
+
+/** Contact persons behave like a resource scoped to one customer. @type {Resource} */
+const CONTACT_PERSONS = {
+	name: 'contact_persons',
+	path: 'contact_persons',
+	collection: null,
+	object: 'contact_person',
+	key: 'external_id',
+	prefix: 'cp_',
+	schema: CONTACT_PERSON,
+	filters: FILTERS.contactPersons,
+	refCustomer: false,
+};
+
+/** Invoice history entries are read-only over HTTP; ids `his_…`. */
+const HISTORY_PREFIX = 'his_';
 
 module.exports = {
 	INVOICE_STATUSES,
@@ -260,6 +381,23 @@ module.exports = {
 	SYNC_TASKS,
 	ADDITIONAL_CUSTOMER_FIELDS,
 	FILTER_OPERATORS,
-	SCHEMAS: { ADDRESS, GROUP, CUSTOMER, CONTACT_PERSON, PAYMENT, INVOICE, CREDIT_NOTE, OVERPAYMENT, SYNC_REQUEST },
+	HISTORY_TYPES,
+	HISTORY_CHANNELS,
+	HISTORY_STATUSES,
+	HISTORY_PREFIX,
+	SCHEMAS: {
+		ADDRESS,
+		GROUP,
+		CUSTOMER,
+		CONTACT_PERSON,
+		PAYMENT,
+		INVOICE,
+		CREDIT_NOTE,
+		OVERPAYMENT,
+		SYNC_REQUEST,
+		HISTORY_ENTRY,
+	},
 	FILTERS,
+	RESOURCES,
+	CONTACT_PERSONS,
 };

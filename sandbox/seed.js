@@ -8,18 +8,41 @@
  * satisfy the same schema the API validates (a test checks that).
  */
 
-const { Random } = require('./random');
-const { RESOURCES, CONTACT_PERSONS, newRecord } = require('./routes');
+const { Random, hashUnit } = require('./random');
+const { RESOURCES, CONTACT_PERSONS, SCHEMAS, HISTORY_PREFIX } = require('./schema');
+const { newRecord } = require('./records');
+const { validateObject } = require('./validation');
 
 /**
  * @typedef {import('./store').Store} Store
  * @typedef {import('./store').Entity} Entity
  * @typedef {{ customers?: number, invoicesPerCustomer?: number, creditNotes?: number, overpayments?: number,
- *   contactPersonsPerCustomer?: number }} SeedSpec
+ *   contactPersonsPerCustomer?: number, history?: boolean }} SeedSpec
+ *   history: the invoices this call creates get the reminders Chaser would have sent them (see reminders())
+ *
+ * @typedef {{ type?: string, channel?: string, template_name?: string | null, subject?: string | null,
+ *   sent_to?: string | null, sent_at?: string, status?: string }} HistoryInput
+ *
+ * @typedef {{ customers: Entity[], invoices: Entity[], creditNotes: Entity[], overpayments: Entity[],
+ *   contactPersons: Entity[], history: Entity[] }} Seeded
  */
 
 /** @type {Required<SeedSpec>} */
-const DEMO = { customers: 24, invoicesPerCustomer: 5, creditNotes: 10, overpayments: 6, contactPersonsPerCustomer: 1 };
+const DEMO = {
+	customers: 24,
+	invoicesPerCustomer: 5,
+	creditNotes: 10,
+	overpayments: 6,
+	contactPersonsPerCustomer: 1,
+	history: true,
+};
+
+/**
+ * Days after the due date on which seeded reminders go out: weekly for a month, then every two weeks.
+ * @param {number} n the n-th reminder (0-based)
+ */
+const reminderDay = (n) => (n < 5 ? [1, 8, 15, 22, 30][n] : 30 + (n - 4) * 14);
+const EMAIL_TEMPLATES = ['Polite reminder', 'Second reminder', 'Firm reminder', 'Final reminder'];
 
 const DAY = 86400000;
 
@@ -164,11 +187,11 @@ class Seeder {
 
 	/**
 	 * @param {'demo' | 'none' | SeedSpec} spec
-	 * @returns {{ customers: Entity[], invoices: Entity[], creditNotes: Entity[], overpayments: Entity[], contactPersons: Entity[] }}
+	 * @returns {Seeded}
 	 */
 	seed(spec) {
-		/** @type {{ customers: Entity[], invoices: Entity[], creditNotes: Entity[], overpayments: Entity[], contactPersons: Entity[] }} */
-		const out = { customers: [], invoices: [], creditNotes: [], overpayments: [], contactPersons: [] };
+		/** @type {Seeded} */
+		const out = { customers: [], invoices: [], creditNotes: [], overpayments: [], contactPersons: [], history: [] };
 		if (spec === 'none') return out;
 		const s = { ...(spec === 'demo' ? DEMO : { ...DEMO, ...spec }) };
 		if (spec !== 'demo') {
@@ -178,6 +201,7 @@ class Seeder {
 			s.creditNotes = spec.creditNotes ?? 0;
 			s.overpayments = spec.overpayments ?? 0;
 			s.contactPersonsPerCustomer = spec.contactPersonsPerCustomer ?? 0;
+			s.history = spec.history ?? false;
 		}
 		const r = this.random();
 		/** @type {Entity[]} */
@@ -193,7 +217,88 @@ class Seeder {
 			for (let i = 0; i < s.creditNotes; i++) out.creditNotes.push(this.creditNote(r, r.pick(pool)));
 			for (let i = 0; i < s.overpayments; i++) out.overpayments.push(this.overpayment(r, r.pick(pool)));
 		}
+		// Last, and without the shared PRNG or id stream: history never changes the other seeded data.
+		if (s.history) for (const invoice of out.invoices) out.history.push(...this.reminders(invoice));
 		return out;
+	}
+
+	/**
+	 * The reminders Chaser would have sent for a seeded invoice: from the day after it fell due, on the days of
+	 * reminderDay(), up to the reference date (or the day it was paid, for a PAID invoice paid late), at 09:00 UTC.
+	 * Every third one is an SMS when the customer has a mobile number; about 1 in 25 failed.
+	 * @param {Entity} invoice @returns {Entity[]}
+	 */
+	reminders(invoice) {
+		const due = Date.parse(invoice.due_date);
+		let until = this.reference;
+		if (invoice.status === 'PAID') until = invoice.fully_paid_date ? Date.parse(invoice.fully_paid_date) : due;
+		else if (invoice.status !== 'AUTHORISED' || !(invoice.amount_due > 0)) return [];
+		const customer = this.store.collections.customers.getByKey(invoice.customer_external_id);
+		/** @type {Entity[]} */
+		const sent = [];
+		for (let n = 0; ; n++) {
+			const day = reminderDay(n);
+			const at = Math.floor(due / DAY) * DAY + day * DAY + 9 * 3600000;
+			if (at > until) break;
+			const sms = n % 3 === 2 && !!customer?.mobile_number;
+			sent.push(
+				this.insertHistory(invoice, {
+					type: 'reminder',
+					channel: sms ? 'sms' : 'email',
+					template_name: sms ? 'SMS reminder' : EMAIL_TEMPLATES[Math.min(n, EMAIL_TEMPLATES.length - 1)],
+					subject: sms ? null : `Invoice ${invoice.invoice_number} is ${day} ${day === 1 ? 'day' : 'days'} overdue`,
+					sent_to: (sms ? customer?.mobile_number : customer?.contact_email_address) ?? null,
+					sent_at: new Date(at).toISOString(),
+					status: hashUnit(`${invoice.invoice_id}#${n}`, 7) < 0.04 ? 'failed' : 'sent',
+				}),
+			);
+		}
+		return sent;
+	}
+
+	/**
+	 * One history entry for an invoice (its invoice_id or internal id), for tests. Absent fields get defaults:
+	 * type reminder, channel email, status sent, sent_at now, and template_name, subject and sent_to as the seed
+	 * would write them. Throws on an unknown invoice or a bad field.
+	 * @param {string} key @param {HistoryInput} input @returns {Entity}
+	 */
+	addHistory(key, input) {
+		const invoices = this.store.collections.invoices;
+		const invoice = invoices.getByKey(key) ?? invoices.get(key);
+		if (!invoice) throw new Error(`addHistory: unknown invoice: ${key}`);
+		const { value, issues } = validateObject({ sent_at: new Date().toISOString(), ...input }, SCHEMAS.HISTORY_ENTRY, 'create');
+		if (issues.length) throw new Error(`addHistory: ${issues.map((i) => i.message).join('; ')}`);
+		const customer = this.store.collections.customers.getByKey(invoice.customer_external_id);
+		const sms = value.channel === 'sms';
+		if (!('template_name' in input)) value.template_name = sms ? 'SMS reminder' : 'Reminder';
+		if (!('subject' in input)) value.subject = sms ? null : `Invoice ${invoice.invoice_number} is overdue`;
+		if (!('sent_to' in input)) value.sent_to = (sms ? customer?.mobile_number : customer?.contact_email_address) ?? null;
+		return this.insertHistory(invoice, value);
+	}
+
+	/**
+	 * Store a history entry: the invoice's identifying fields, then the entry's own.
+	 * @param {Entity} invoice @param {Record<string, unknown>} value validated HISTORY_ENTRY fields
+	 */
+	insertHistory(invoice, value) {
+		const customer = this.store.collections.customers.getByKey(invoice.customer_external_id);
+		/** @type {Entity} */
+		const entry = {
+			id: this.store.newId(HISTORY_PREFIX, this.store.historyIdRandom),
+			invoice_id: invoice.invoice_id,
+			invoice_number: invoice.invoice_number,
+			contact_id: customer ? customer.id : null,
+			customer_external_id: invoice.customer_external_id,
+			type: value.type,
+			channel: value.channel,
+			template_name: value.template_name,
+			subject: value.subject,
+			sent_to: value.sent_to,
+			sent_at: value.sent_at,
+			status: value.status,
+		};
+		this.store.insertHistory(invoice, entry);
+		return entry;
 	}
 
 	/**

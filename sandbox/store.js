@@ -34,6 +34,16 @@ class Collection {
 		this.byKey.set(rec[this.keyField], rec);
 	}
 
+	/**
+	 * Insert keeping `order` sorted by `rank` (ascending; equal ranks stay in insertion order).
+	 * @param {Entity} rec @param {(rec: Entity) => number} rank
+	 */
+	insertSorted(rec, rank) {
+		this.map.set(rec.id, rec);
+		this.byKey.set(rec[this.keyField], rec);
+		insertSortedInto(this.order, rec, rank);
+	}
+
 	/** @param {string} id */
 	get(id) {
 		return this.map.get(id);
@@ -67,6 +77,25 @@ class Collection {
 	}
 }
 
+/**
+ * Put `rec` into the sorted array `list` after every element whose rank is <= its own (binary search).
+ * @param {Entity[]} list @param {Entity} rec @param {(rec: Entity) => number} rank
+ */
+function insertSortedInto(list, rec, rank) {
+	const r = rank(rec);
+	let lo = 0;
+	let hi = list.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (rank(list[mid]) <= r) lo = mid + 1;
+		else hi = mid;
+	}
+	list.splice(lo, 0, rec);
+}
+
+/** History entries are ordered by when they were sent. @param {Entity} entry */
+const sentAt = (entry) => Date.parse(entry.sent_at);
+
 /** Canonical kind names, with the aliases count()/seed accept. */
 const KIND_ALIASES = /** @type {Record<string, string>} */ ({
 	organisation: 'organisations',
@@ -85,19 +114,32 @@ const KIND_ALIASES = /** @type {Record<string, string>} */ ({
 	creditNotes: 'creditNotes',
 	overpayment: 'overpayments',
 	overpayments: 'overpayments',
+	invoice_history: 'invoiceHistory',
+	invoiceHistory: 'invoiceHistory',
+	history: 'invoiceHistory',
 });
 
 class Store {
 	/** @param {{ idSeed?: number }} [options] */
 	constructor(options = {}) {
 		this.idRandom = mulberry32(options.idSeed ?? 0x5eed);
+		/** History ids come from their own stream, so adding history never changes the ids of other records. */
+		this.historyIdRandom = mulberry32((options.idSeed ?? 0x5eed) ^ 0x41570);
 		this.collections = {
 			organisations: new Collection('organisation_id'),
 			customers: new Collection('external_id'),
 			invoices: new Collection('invoice_id'),
 			creditNotes: new Collection('credit_note_id'),
 			overpayments: new Collection('overpayment_id'),
+			/** Invoice history entries, all invoices, ordered by sent_at. */
+			invoiceHistory: new Collection('id'),
 		};
+		/** Invoice id (internal) → its history entries, ordered by sent_at. */
+		/** @type {Map<string, Entity[]>} */
+		this.historyByInvoice = new Map();
+		/** Invoice id (internal) → its uploaded PDF (the last one wins). */
+		/** @type {Map<string, { bytes: Buffer, filename: string }>} */
+		this.invoicePdfs = new Map();
 		/** All contact persons by internal id. */
 		/** @type {Map<string, Entity>} */
 		this.contactPersons = new Map();
@@ -129,13 +171,16 @@ class Store {
 	get overpayments() {
 		return this.collections.overpayments.map;
 	}
+	get invoiceHistory() {
+		return this.collections.invoiceHistory.map;
+	}
 
 	/** Deterministic internal id: prefix + 20 hex chars. */
-	/** @param {string} prefix */
-	newId(prefix) {
+	/** @param {string} prefix @param {() => number} [random] */
+	newId(prefix, random = this.idRandom) {
 		for (;;) {
 			let hex = '';
-			while (hex.length < 20) hex += Math.floor(this.idRandom() * 0x100000000).toString(16).padStart(8, '0');
+			while (hex.length < 20) hex += Math.floor(random() * 0x100000000).toString(16).padStart(8, '0');
 			const id = prefix + hex.slice(0, 20);
 			if (!this.idTaken(id)) return id;
 		}
@@ -186,11 +231,32 @@ class Store {
 	 * @param {string} oldKey @param {string} newKey
 	 */
 	renameCustomerReferences(oldKey, newKey) {
-		for (const kind of /** @type {const} */ (['invoices', 'creditNotes', 'overpayments'])) {
+		for (const kind of /** @type {const} */ (['invoices', 'creditNotes', 'overpayments', 'invoiceHistory'])) {
 			for (const rec of this.collections[kind].order) {
 				if (rec.customer_external_id === oldKey) rec.customer_external_id = newKey;
 			}
 		}
+	}
+
+	/** An invoice's history follows a change of its invoice_id (it is linked by the internal id). @param {Entity} invoice */
+	renameInvoiceReferences(invoice) {
+		for (const entry of this.historyOf(invoice.id)) entry.invoice_id = invoice.invoice_id;
+	}
+
+	/** The history entries of one invoice (internal id), ordered by sent_at. @param {string} invoiceId @returns {Entity[]} */
+	historyOf(invoiceId) {
+		return this.historyByInvoice.get(invoiceId) ?? [];
+	}
+
+	/**
+	 * Store a history entry of `invoice` (already complete, with its id), in sent_at order.
+	 * @param {Entity} invoice @param {Entity} entry
+	 */
+	insertHistory(invoice, entry) {
+		this.collections.invoiceHistory.insertSorted(entry, sentAt);
+		let list = this.historyByInvoice.get(invoice.id);
+		if (!list) this.historyByInvoice.set(invoice.id, (list = []));
+		insertSortedInto(list, entry, sentAt);
 	}
 
 	/** @param {string} kind */
@@ -207,6 +273,8 @@ class Store {
 		this.contactPersons.clear();
 		this.contactsByCustomer.clear();
 		this.contactOwner.clear();
+		this.historyByInvoice.clear();
+		this.invoicePdfs.clear();
 		this.sequences = {};
 	}
 }

@@ -5,7 +5,10 @@ import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import { sleep } from 'n8n-workflow';
 
 import { busiestWindow, createSandbox, SCHEMAS } from '../../sandbox';
+import { Router } from '../../sandbox/router';
+import { ROUTES } from '../../sandbox/routes';
 import { validateObject } from '../../sandbox/validation';
+import { sandboxModulesLoadedBy } from './modules';
 
 type Sandbox = Awaited<ReturnType<typeof createSandbox>>;
 // Response bodies are whatever JSON.parse gives; the tests assert on their shape.
@@ -126,7 +129,8 @@ describe('auth and routing', () => {
 		['DELETE', '/v1/customers'],
 		['PATCH', '/v1/invoices'],
 		['POST', '/v1/organisation'],
-		['GET', '/v1/invoices/history'],
+		['POST', '/v1/invoices/history'],
+		['PUT', '/v1/invoices/history'],
 	])('answers 404 not_found_error for %s %s', async (method, url) => {
 		const r = await api.request({ method, url });
 		expect(r.status).toBe(404);
@@ -419,6 +423,86 @@ describe('contact persons', () => {
 	});
 });
 
+describe('contact persons bulk upsert', () => {
+	const url = '/v1/bulk/customers/ext_CUST-1/contact_persons';
+	let cust1: Json;
+	beforeEach(async () => {
+		cust1 = await mustPost('/v1/customers', customer('CUST-1'));
+		await mustPost('/v1/customers', customer('CUST-2'));
+	});
+
+	it('inserts, reporting inserted_ids by entry index, in the bulk result envelope', async () => {
+		const r = await api.put(url, { entries: [{ external_id: 'CP-1', contact_first_name: 'Ann' }, { external_id: 'CP-2' }] });
+		expect(r.status).toBe(200);
+		expect(r.data).toEqual({
+			url: `https://openapi.chaserhq.com/v1/bulk/customers/${cust1.id}/contact_persons`,
+			object: 'bulk_result',
+			data: {
+				modified_count: 0,
+				inserted_count: 2,
+				inserted_ids: [
+					{ index: 0, id: sb.findContactPerson('CUST-1', 'CP-1')!.id },
+					{ index: 1, id: sb.findContactPerson('CUST-1', 'CP-2')!.id },
+				],
+			},
+		});
+		expect(sb.findContactPerson('CUST-1', 'CP-2')).toMatchObject({ status: 'ACTIVE', contact_email_address: null, id: expect.stringMatching(/^cp_/) });
+		expect(sb.findContactPerson('CUST-2', 'CP-1')).toBeUndefined();
+	});
+
+	it('updates by external_id (partial merge) and by id, and mixes updates with inserts', async () => {
+		const cp1 = await mustPost('/v1/customers/ext_CUST-1/contact_persons', { external_id: 'CP-1', contact_first_name: 'Ann', phone_number: '+44 1' });
+		await mustPost('/v1/customers/ext_CUST-1/contact_persons', { external_id: 'CP-2' });
+		const updates = await api.put(url, { entries: [{ external_id: 'CP-1', contact_last_name: 'Lee' }, { id: sb.findContactPerson('CUST-1', 'CP-2')!.id, status: 'ARCHIVED' }] });
+		expect(updates.data.data).toEqual({ modified_count: 2, inserted_count: 0, inserted_ids: [] });
+		expect(sb.findContactPerson('CUST-1', 'CP-1')).toMatchObject({ id: cp1.id, contact_first_name: 'Ann', contact_last_name: 'Lee', phone_number: '+44 1' });
+		expect(sb.findContactPerson('CUST-1', 'CP-2')!.status).toBe('ARCHIVED');
+
+		const mixed = await api.put(`/v1/bulk/customers/${cust1.id}/contact_persons`, {
+			entries: [{ external_id: 'CP-3' }, { external_id: 'CP-1', contact_first_name: 'Anne' }],
+		});
+		expect(mixed.data.data).toEqual({ modified_count: 1, inserted_count: 1, inserted_ids: [{ index: 0, id: sb.findContactPerson('CUST-1', 'CP-3')!.id }] });
+		expect(sb.count('contact_persons')).toBe(3);
+	});
+
+	it('is all-or-nothing: a bad entry stores nothing and errors[] names its index and field', async () => {
+		const r = await api.put(url, {
+			entries: [{ external_id: 'CP-1' }, { external_id: 'CP-2', contactFirstName: 'x' }, { contact_first_name: 'no key' }, { external_id: 'CP-4', contact_email_address: 'nope' }],
+		});
+		expectValidation(r, 'entries[1].contactFirstName is not a known field (did you mean contact_first_name?)', 'entries[2].external_id is required');
+		expect(r.data.errors).toEqual([
+			{ index: 1, field: 'contactFirstName', message: expect.stringContaining('entries[1].contactFirstName') },
+			{ index: 2, field: 'external_id', message: 'entries[2].external_id is required' },
+			{ index: 3, field: 'contact_email_address', message: expect.stringContaining('entries[3].contact_email_address must be a valid email') },
+		]);
+		expect(sb.count('contact_persons')).toBe(0);
+	});
+
+	it('refuses the same record twice in one request, by external_id or by id', async () => {
+		const twice = await api.put(url, { entries: [{ external_id: 'CP-1' }, { external_id: 'CP-1', contact_first_name: 'B' }] });
+		expectValidation(twice, 'entries[1].external_id duplicates entries[0]');
+		expect(twice.data.errors).toEqual([{ index: 1, field: 'external_id', message: 'entries[1].external_id duplicates entries[0]' }]);
+		const cp = await mustPost('/v1/customers/ext_CUST-1/contact_persons', { external_id: 'CP-1' });
+		expectValidation(await api.put(url, { entries: [{ id: cp.id, status: 'ARCHIVED' }, { external_id: 'CP-1' }] }), 'entries[1].external_id duplicates entries[0]');
+		expect(sb.count('contact_persons')).toBe(1);
+		expect(sb.findContactPerson('CUST-1', 'CP-1')!.status).toBe('ACTIVE');
+	});
+
+	it('404s an unknown customer and rejects bad envelopes, over 100 entries included', async () => {
+		expect((await api.put('/v1/bulk/customers/ext_NOPE/contact_persons', { entries: [{ external_id: 'CP-1' }] })).status).toBe(404);
+		expect((await api.put('/v1/bulk/customers/cus_00000000000000000000/contact_persons', { entries: [{ external_id: 'CP-1' }] })).status).toBe(404);
+		expect((await api.post(url, { entries: [{ external_id: 'CP-1' }] })).status).toBe(404);
+		const many = Array.from({ length: 101 }, (_, i) => ({ external_id: `CP-${i}` }));
+		expectValidation(await api.put(url, { entries: many }), 'entries must contain between 1 and 100 entries (got 101)');
+		expect((await api.put(url, { entries: many.slice(0, 100) })).data.data.inserted_count).toBe(100);
+		expectValidation(await api.put(url, { entries: [] }), 'got 0');
+		expectValidation(await api.put(url, { contacts: [] }), 'unknown field: contacts');
+		expectValidation(await api.put(url, [{ external_id: 'CP-1' }]), 'JSON object');
+		expectValidation(await api.put(`${url}?upsert=true`, { entries: [{ external_id: 'CP-1' }] }), 'unknown query parameter: upsert');
+		expect(sb.count('contact_persons')).toBe(100);
+	});
+});
+
 // ------------------------------------------------------------------ invoices
 
 describe('invoices', () => {
@@ -512,6 +596,370 @@ describe('invoices', () => {
 		expectValidation(await api.put(`/v1/invoices/${inv.id}`, { id: inv.id }), 'read-only field: id');
 		expect((await api.put('/v1/invoices/ext_NOPE', { amount_due: 0 })).status).toBe(404);
 		expect((await api.put(`/v1/invoices/${inv.id}`, {})).status).toBe(200);
+	});
+});
+
+// ------------------------------------------------------------------ invoice PDF upload
+
+/** A multipart/form-data body built by hand, so tests can send what a real FormData would not. */
+function multipart(parts: Array<{ name: string; filename?: string; type?: string; content: string | Buffer }>, boundary = 'XBOUNDARYX') {
+	const chunks: Buffer[] = [];
+	for (const part of parts) {
+		let head = `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"`;
+		if (part.filename !== undefined) head += `; filename="${part.filename}"`;
+		head += '\r\n';
+		if (part.type) head += `Content-Type: ${part.type}\r\n`;
+		chunks.push(Buffer.from(head + '\r\n'), Buffer.from(part.content), Buffer.from('\r\n'));
+	}
+	chunks.push(Buffer.from(`--${boundary}--\r\n`));
+	return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+const pdfPart = (extra: Partial<{ name: string; filename: string; type: string; content: string | Buffer }> = {}) => ({
+	name: 'file',
+	filename: 'SI-1001.pdf',
+	type: 'application/pdf',
+	content: PDF,
+	...extra,
+});
+
+describe('invoice PDF upload', () => {
+	let invoiceRecord: Json;
+	beforeEach(async () => {
+		await mustPost('/v1/customers', customer('CUST-1'));
+		invoiceRecord = await mustPost('/v1/invoices', invoice('INV/2 A'));
+	});
+
+	const upload = (id: string, body: Buffer | string, contentType: string) =>
+		api.post(`/v1/invoices/${id}/pdf`, body, {
+			headers: { 'Content-Type': contentType },
+			transformRequest: [(d: unknown) => d],
+			maxBodyLength: Infinity,
+		});
+	const uploadParts = (id: string, parts: Parameters<typeof multipart>[0]) => {
+		const { body, contentType } = multipart(parts);
+		return upload(id, body, contentType);
+	};
+
+	it('stores the file, sets invoice_pdf_link and serves the bytes back without auth', async () => {
+		const form = new FormData();
+		form.append('file', new Blob([PDF], { type: 'application/pdf' }), 'SI-1001.pdf');
+		const request = new Request('http://x/', { method: 'POST', body: form });
+		const body = Buffer.from(await request.arrayBuffer());
+		const before = Date.now();
+		const r = await upload(`ext_${encodeURIComponent('INV/2 A')}`, body, request.headers.get('content-type')!);
+		expect(r.status).toBe(200);
+		const link = `${sb.url}/files/invoices/${invoiceRecord.id}.pdf`;
+		expect(r.data).toEqual({
+			url: `https://openapi.chaserhq.com/v1/invoices/${invoiceRecord.id}`,
+			object: 'invoice',
+			data: expect.objectContaining({ id: invoiceRecord.id, invoice_id: 'INV/2 A', customer_name: 'Acme Widgets Ltd', invoice_pdf_link: link }),
+		});
+		expect(Date.parse(r.data.data.invoice_pdf_link_updated_at)).toBeGreaterThanOrEqual(before - 1000);
+		expect(sb.invoicePdf('INV/2 A')).toEqual(PDF);
+		expect(sb.invoicePdf(invoiceRecord.id)).toEqual(PDF);
+		expect(sb.requests.at(-1)).toMatchObject({ status: 200, body: `<multipart/form-data body, ${body.length} bytes>` });
+
+		const anon = axios.create({ validateStatus: () => true, responseType: 'arraybuffer' });
+		const file = await anon.get(link);
+		expect(file.status).toBe(200);
+		expect(file.headers['content-type']).toBe('application/pdf');
+		expect(Buffer.from(file.data)).toEqual(PDF);
+		expect((await api.get(`/v1/invoices/${invoiceRecord.id}`)).data.data).toMatchObject({
+			invoice_pdf_link: link,
+			invoice_pdf_link_updated_at: r.data.data.invoice_pdf_link_updated_at,
+		});
+		// another upload replaces the file
+		const second = Buffer.concat([PDF, Buffer.from('% v2\n')]);
+		expect((await uploadParts(invoiceRecord.id, [pdfPart({ content: second })])).status).toBe(200);
+		expect(Buffer.from((await anon.get(link)).data)).toEqual(second);
+	});
+
+	it('makes invoice_pdf_link and invoice_pdf_link_updated_at response-only, null until a PDF is uploaded', async () => {
+		expect(invoiceRecord).toMatchObject({ invoice_pdf_link: null, invoice_pdf_link_updated_at: null });
+		expectValidation(await api.post('/v1/invoices', invoice('INV-3', { invoice_pdf_link: 'https://x/a.pdf' })), 'read-only field: invoice_pdf_link');
+		expectValidation(
+			await api.put('/v1/invoices/ext_INV%2F2%20A', { invoice_pdf_link_updated_at: '2024-04-23T11:00:00Z' }),
+			'read-only field: invoice_pdf_link_updated_at',
+		);
+		expectValidation(
+			await api.put('/v1/bulk/invoices', { entries: [{ invoice_id: 'INV/2 A', invoice_pdf_link: null }] }),
+			'entries[0].invoice_pdf_link is read-only',
+		);
+	});
+
+	it.each([
+		['no file part', [{ name: 'x', content: 'y' }], ['file is required', 'unknown part: x']],
+		['an extra part', [pdfPart(), { name: 'note', content: 'hi' }], ['unknown part: note']],
+		['a plain field named file', [{ name: 'file', content: '%PDF-1.4' }], ['file must be a file part with a filename']],
+		['an empty filename', [pdfPart({ filename: '' })], ['file needs a filename']],
+		['a text/plain part', [pdfPart({ type: 'text/plain' })], ['file must be application/pdf (got "text/plain")']],
+		['a part without Content-Type', [pdfPart({ type: '' })], ['file must be application/pdf']],
+		['content that is not a PDF', [pdfPart({ content: 'GIF89a' })], ['file is not a PDF: its content must start with %PDF-']],
+		['an empty file', [pdfPart({ content: '' })], ['file is not a PDF']],
+		['two files', [pdfPart(), pdfPart()], ['file must be sent once (got 2 parts named file)']],
+	])('rejects %s', async (_name, parts, fragments) => {
+		const r = await uploadParts(invoiceRecord.id, parts);
+		expectValidation(r, ...fragments);
+		expect(r.data.errors.length).toBeGreaterThan(0);
+		expect(sb.invoicePdf(invoiceRecord.id)).toBeUndefined();
+		expect(sb.findInvoice('INV/2 A')!.invoice_pdf_link).toBeUndefined();
+	});
+
+	it('requires multipart/form-data', async () => {
+		expectValidation(await api.post(`/v1/invoices/${invoiceRecord.id}/pdf`, { file: 'x' }), 'Content-Type must be multipart/form-data');
+		expectValidation(await upload(invoiceRecord.id, PDF, 'application/pdf'), 'Content-Type must be multipart/form-data with a boundary (got "application/pdf")');
+		expectValidation(await upload(invoiceRecord.id, PDF, 'multipart/form-data'), 'with a boundary');
+		expectValidation(await upload(invoiceRecord.id, 'garbage', 'multipart/form-data; boundary=XBOUNDARYX'), 'not valid multipart/form-data');
+		expectValidation(await upload(invoiceRecord.id, '', 'multipart/form-data; boundary=XBOUNDARYX'), 'not valid multipart/form-data');
+	});
+
+	it('404s unknown invoices and routes, and rejects query parameters', async () => {
+		expect((await uploadParts('ext_NOPE', [pdfPart()])).status).toBe(404);
+		expect((await uploadParts('inv_00000000000000000000', [pdfPart()])).status).toBe(404);
+		expect((await api.put(`/v1/invoices/${invoiceRecord.id}/pdf`, {})).status).toBe(404);
+		expect((await api.get(`/v1/invoices/${invoiceRecord.id}/pdf`)).status).toBe(404);
+		const { body, contentType } = multipart([pdfPart()]);
+		expectValidation(
+			await api.post(`/v1/invoices/${invoiceRecord.id}/pdf?overwrite=true`, body, { headers: { 'Content-Type': contentType }, transformRequest: [(d: unknown) => d] }),
+			'unknown query parameter: overwrite',
+		);
+		const anon = axios.create({ baseURL: sb.url, validateStatus: () => true });
+		expect((await anon.post(`/v1/invoices/${invoiceRecord.id}/pdf`, body, { headers: { 'Content-Type': contentType } })).status).toBe(403);
+		for (const file of [`${invoiceRecord.id}.pdf`, 'inv_00000000000000000000.pdf', invoiceRecord.id]) {
+			const r = await anon.get(`/files/invoices/${file}`);
+			expect(r.status).toBe(404);
+			expect(r.data.type).toBe('not_found_error');
+		}
+	});
+
+	it('takes a file of 10 MiB and answers 413 above that', async () => {
+		const tenMiB = Buffer.alloc(10 * 1024 * 1024, 0x20);
+		PDF.copy(tenMiB);
+		const ok = await uploadParts(invoiceRecord.id, [pdfPart({ content: tenMiB })]);
+		expect(ok.status).toBe(200);
+		expect(sb.invoicePdf(invoiceRecord.id)!.length).toBe(10 * 1024 * 1024);
+
+		const over = await uploadParts(invoiceRecord.id, [pdfPart({ content: Buffer.concat([tenMiB, Buffer.from(' ')]) })]);
+		expect(over.status).toBe(413);
+		expect(over.data).toEqual({
+			message: 'file is too large: 10485761 bytes (at most 10485760, 10 MiB)',
+			type: 'validation_error',
+			url: DOCS + 'validation',
+			errors: [{ field: 'file', message: 'file is too large (at most 10 MiB)' }],
+		});
+		const huge = await uploadParts(invoiceRecord.id, [pdfPart({ content: Buffer.concat([tenMiB, tenMiB]) })]);
+		expect(huge.status).toBe(413);
+		expect(huge.data).toMatchObject({ type: 'validation_error', message: expect.stringContaining('request body too large') });
+		expect(sb.invoicePdf(invoiceRecord.id)!.length).toBe(10 * 1024 * 1024);
+		// Other routes keep their 10 MiB raw body limit (a 400).
+		const big = await api.post('/v1/customers', Buffer.concat([tenMiB, Buffer.from(' ')]), {
+			headers: { 'Content-Type': 'application/json' },
+			maxBodyLength: Infinity,
+		});
+		expectValidation(big, 'request body too large');
+	});
+
+	it('plays faults like any write: after = stored, response lost', async () => {
+		sb.injectFault({ type: '500', method: 'POST', path: /\/pdf$/, when: 'after' });
+		expect((await uploadParts(invoiceRecord.id, [pdfPart()])).status).toBe(500);
+		expect(sb.invoicePdf(invoiceRecord.id)).toEqual(PDF);
+	});
+});
+
+// ------------------------------------------------------------------ invoice history
+
+describe('invoice history', () => {
+	const HISTORY_KEYS = [
+		'id', 'invoice_id', 'invoice_number', 'contact_id', 'customer_external_id', 'type', 'channel',
+		'template_name', 'subject', 'sent_to', 'sent_at', 'status',
+	].sort();
+
+	let cust1: Json;
+	beforeEach(async () => {
+		cust1 = await mustPost('/v1/customers', customer('CUST-1', { contact_email_address: 'ap@acme.example', mobile_number: '+447700900001' }));
+		await mustPost('/v1/customers', customer('CUST-2', { company_name: 'Beta GmbH' }));
+		await mustPost('/v1/invoices', invoice('INV-1', { invoice_number: 'SI-1' }));
+		await mustPost('/v1/invoices', invoice('INV-2', { invoice_number: 'SI-2', customer_external_id: 'CUST-2' }));
+		await mustPost('/v1/invoices', invoice('INV-3', { invoice_number: 'SI-3' }));
+		sb.addHistory('INV-1', { sent_at: '2024-05-24T09:00:00Z' });
+		sb.addHistory('INV-2', { sent_at: '2024-05-25T09:00:00Z', channel: 'sms', status: 'failed' });
+		sb.addHistory('INV-1', { sent_at: '2024-05-31T09:00:00Z', template_name: 'Second reminder', subject: 'Still unpaid' });
+		sb.addHistory('INV-1', { sent_at: '2024-05-20T09:00:00Z', type: 'reminder' }); // added late, sent first
+	});
+
+	const ids = async (url: string, params: Json = {}) => {
+		const r = await api.get(url, { params });
+		expect(r.status).toBe(200);
+		return r.data.data.map((e: Json) => `${e.invoice_id}@${e.sent_at.slice(5, 10)}`);
+	};
+
+	it('lists every entry oldest first in a list envelope, with the shape the sandbox assumes', async () => {
+		const r = await api.get('/v1/invoices/history');
+		expect(r.data).toMatchObject({
+			url: 'https://openapi.chaserhq.com/v1/invoices/history',
+			object: 'list',
+			page_number: 0,
+			page_size: 100,
+			total_count: 4,
+		});
+		expect(r.data.data.map((e: Json) => e.sent_at)).toEqual([
+			'2024-05-20T09:00:00Z', '2024-05-24T09:00:00Z', '2024-05-25T09:00:00Z', '2024-05-31T09:00:00Z',
+		]);
+		for (const e of r.data.data) expect(Object.keys(e).sort()).toEqual(HISTORY_KEYS);
+		expect(r.data.data[0]).toEqual({
+			id: expect.stringMatching(/^his_[0-9a-f]{20}$/),
+			invoice_id: 'INV-1',
+			invoice_number: 'SI-1',
+			contact_id: cust1.id,
+			customer_external_id: 'CUST-1',
+			type: 'reminder',
+			channel: 'email',
+			template_name: 'Reminder',
+			subject: 'Invoice SI-1 is overdue',
+			sent_to: 'ap@acme.example',
+			sent_at: '2024-05-20T09:00:00Z',
+			status: 'sent',
+		});
+		expect(r.data.data[2]).toMatchObject({ invoice_id: 'INV-2', channel: 'sms', subject: null, sent_to: null, status: 'failed', template_name: 'SMS reminder' });
+		expect(r.data.data[3]).toMatchObject({ template_name: 'Second reminder', subject: 'Still unpaid' });
+		expect(sb.count('invoice_history')).toBe(4);
+	});
+
+	it('pages and filters on invoice_id, invoice_number and contact_id, in every filter spelling', async () => {
+		expect(await ids('/v1/invoices/history', { page: 1, limit: 3 })).toEqual(['INV-1@05-31']);
+		expect((await api.get('/v1/invoices/history', { params: { limit: 3 } })).data).toMatchObject({ page_size: 3, total_count: 4 });
+		expect(await ids('/v1/invoices/history', { invoice_id: 'INV-2' })).toEqual(['INV-2@05-25']);
+		expect(await ids('/v1/invoices/history', { 'filter[invoice_number][eq]': 'SI-1' })).toEqual(['INV-1@05-20', 'INV-1@05-24', 'INV-1@05-31']);
+		expect(await ids('/v1/invoices/history', { 'contact_id[ne]': cust1.id })).toEqual(['INV-2@05-25']);
+		expect(await ids('/v1/invoices/history', { 'filter[invoice_id][in]': 'INV-2,INV-3' })).toEqual(['INV-2@05-25']);
+		expect(await ids('/v1/invoices/history', { contact_id: cust1.id, limit: 1, page: 2 })).toEqual(['INV-1@05-31']);
+		expectValidation(await api.get('/v1/invoices/history', { params: { customer_external_id: 'CUST-1' } }), 'unknown filter field: customer_external_id (filterable: invoice_id, invoice_number, contact_id)');
+		expectValidation(await api.get('/v1/invoices/history', { params: { 'invoice_id[like]': 'INV' } }), 'invalid filter operator for invoice_id: like');
+		expectValidation(await api.get('/v1/invoices/history', { params: { limit: 101 } }), 'limit');
+		expectValidation(await api.get('/v1/invoices/history', { params: { date_from: '2024-05-01' } }), 'unknown filter field: date_from');
+	});
+
+	it("lists one invoice's entries by internal or ext_ id, pages them, and 404s unknown invoices", async () => {
+		const inv1 = sb.findInvoice('INV-1')!;
+		const r = await api.get(`/v1/invoices/${inv1.id}/history`);
+		expect(r.data).toMatchObject({ url: `https://openapi.chaserhq.com/v1/invoices/${inv1.id}/history`, object: 'list', total_count: 3 });
+		expect(await ids('/v1/invoices/ext_INV-1/history', { page: 1, limit: 2 })).toEqual(['INV-1@05-31']);
+		expect((await api.get('/v1/invoices/ext_INV-3/history')).data).toMatchObject({ total_count: 0, data: [] });
+		expect((await api.get('/v1/invoices/ext_NOPE/history')).status).toBe(404);
+		expect((await api.get('/v1/invoices/inv_00000000000000000000/history')).status).toBe(404);
+		expect((await api.post('/v1/invoices/ext_INV-1/history', {})).status).toBe(404);
+		expectValidation(await api.get('/v1/invoices/ext_INV-1/history', { params: { invoice_id: 'INV-1' } }), 'unknown filter field: invoice_id (this list has no filters)');
+		expect(sb.invoiceHistory('INV-1').map((e) => e.sent_at)).toEqual(['2024-05-20T09:00:00Z', '2024-05-24T09:00:00Z', '2024-05-31T09:00:00Z']);
+		expect(sb.invoiceHistory('NOPE')).toEqual([]);
+	});
+
+	it('does not take /v1/invoices/history for an invoice called history', async () => {
+		await mustPost('/v1/invoices', invoice('history'));
+		sb.addHistory('history', { sent_at: '2024-06-01T09:00:00Z' });
+		expect((await api.get('/v1/invoices/history')).data.total_count).toBe(5);
+		expect((await api.get('/v1/invoices/ext_history')).data.data.invoice_id).toBe('history');
+		expect(await ids('/v1/invoices/ext_history/history')).toEqual(['history@06-01']);
+		expect((await api.put('/v1/invoices/ext_history', { amount_due: 0 })).status).toBe(200);
+	});
+
+	it('keeps entries attached when the invoice_id or the customer external_id changes', async () => {
+		expect((await api.put('/v1/invoices/ext_INV-1', { invoice_id: 'INV-1B', invoice_number: 'SI-1B' })).status).toBe(200);
+		expect((await api.put('/v1/customers/ext_CUST-1', { external_id: 'CUST-1B' })).status).toBe(200);
+		const entries = (await api.get('/v1/invoices/ext_INV-1B/history')).data.data;
+		expect(entries).toHaveLength(3);
+		// the identifying fields follow; what was sent (invoice_number, subject) stays as sent
+		expect(entries[0]).toMatchObject({ invoice_id: 'INV-1B', customer_external_id: 'CUST-1B', contact_id: cust1.id, invoice_number: 'SI-1' });
+		expect(await ids('/v1/invoices/history', { invoice_id: 'INV-1B' })).toHaveLength(3);
+	});
+
+	it('validates addHistory input and is emptied by reset()', () => {
+		expect(() => sb.addHistory('NOPE', {})).toThrow('addHistory: unknown invoice: NOPE');
+		expect(() => sb.addHistory('INV-1', { channel: 'fax' })).toThrow('invalid field: channel must be one of email, sms');
+		expect(() => sb.addHistory('INV-1', { sent_at: '2024-05-20' })).toThrow('invalid field: sent_at');
+		expect(() => sb.addHistory('INV-1', { sentAt: '2024-05-20T09:00:00Z' } as never)).toThrow('unknown field: sentAt');
+		const added = sb.addHistory(sb.findInvoice('INV-3')!.id, {});
+		expect(Date.now() - Date.parse(added.sent_at)).toBeLessThan(5000);
+		expect(sb.count('history')).toBe(5);
+		sb.reset();
+		expect(sb.count('invoice_history')).toBe(0);
+	});
+});
+
+describe('seeded invoice history', () => {
+	let demo: Sandbox;
+	beforeAll(async () => {
+		demo = await createSandbox({ seed: 'demo', apiKey: KEY, apiSecret: SECRET });
+	});
+	afterAll(async () => {
+		await demo.close();
+	});
+
+	const DAY = 86_400_000;
+	const REFERENCE = Date.parse('2025-06-30T00:00:00Z');
+
+	it('gives overdue invoices the reminders sent up to the reference date, and late-paid ones until payment', () => {
+		const invoices = [...demo.store.invoices.values()];
+		expect(demo.count('invoice_history')).toBeGreaterThan(100);
+		let overdue = 0;
+		for (const inv of invoices) {
+			const entries = demo.invoiceHistory(inv.invoice_id);
+			const due = Date.parse(inv.due_date);
+			const dueDay = Math.floor(due / DAY) * DAY;
+			const firstAt = dueDay + DAY + 9 * 3600_000;
+			if (inv.status === 'DRAFT' || inv.status === 'VOIDED') expect(entries).toEqual([]);
+			if (inv.status === 'AUTHORISED' && inv.amount_due > 0 && firstAt <= REFERENCE) {
+				overdue++;
+				expect(Date.parse(entries[0].sent_at)).toBe(firstAt);
+				expect(entries[1] === undefined || Date.parse(entries[1].sent_at) === dueDay + 8 * DAY + 9 * 3600_000).toBe(true);
+			}
+			for (const e of entries) {
+				expect(Date.parse(e.sent_at)).toBeLessThanOrEqual(inv.status === 'PAID' ? Date.parse(inv.fully_paid_date) : REFERENCE);
+				expect(e).toMatchObject({ invoice_id: inv.invoice_id, invoice_number: inv.invoice_number, customer_external_id: inv.customer_external_id });
+				expect(e.contact_id).toBe(demo.findCustomer(inv.customer_external_id)!.id);
+			}
+			const times = entries.map((e) => Date.parse(e.sent_at));
+			expect(times).toEqual([...times].sort((a, b) => a - b));
+		}
+		expect(overdue).toBeGreaterThan(10);
+		const all = [...demo.store.collections.invoiceHistory.order];
+		expect(all.map((e) => e.sent_at)).toEqual(all.map((e) => e.sent_at).sort());
+		expect(new Set(all.map((e) => e.channel))).toEqual(new Set(['email', 'sms']));
+		expect(all.some((e) => e.status === 'failed')).toBe(true);
+	});
+
+	it('answers "when was the last reminder sent" over HTTP', async () => {
+		const c = client(demo);
+		const inv = [...demo.store.invoices.values()].find((i) => demo.invoiceHistory(i.invoice_id).length > 3)!;
+		const total = (await c.get(`/v1/invoices/ext_${encodeURIComponent(inv.invoice_id)}/history`, { params: { limit: 1 } })).data.total_count;
+		const last = await c.get(`/v1/invoices/${inv.id}/history`, { params: { limit: 1, page: total - 1 } });
+		expect(last.data.data[0]).toEqual(demo.invoiceHistory(inv.id).at(-1));
+	});
+
+	it('is deterministic and leaves the rest of the seeded data as it was without history', async () => {
+		const other = await createSandbox({ seed: 'demo' });
+		const without = await createSandbox({
+			seed: { customers: 24, invoicesPerCustomer: 5, creditNotes: 10, overpayments: 6, contactPersonsPerCustomer: 1 },
+		});
+		try {
+			const entries = (s: Sandbox) => [...s.store.collections.invoiceHistory.order];
+			expect(entries(other)).toEqual(entries(demo));
+			expect(without.count('invoice_history')).toBe(0);
+			const records = (s: Sandbox) =>
+				[...s.store.customers.values(), ...s.store.invoices.values(), ...s.store.creditNotes.values(), ...s.store.overpayments.values()].map(
+					(rec) => {
+						const copy: Json = { ...rec };
+						delete copy.created_at;
+						delete copy.updated_at;
+						return copy;
+					},
+				);
+			expect(records(without)).toEqual(records(demo));
+		} finally {
+			await other.close();
+			await without.close();
+		}
 	});
 });
 
@@ -1043,5 +1491,32 @@ describe('lifecycle', () => {
 
 	it('listens on 127.0.0.1', () => {
 		expect(sb.url).toBe(`http://127.0.0.1:${sb.port}`);
+	});
+});
+
+describe('layout', () => {
+	it('routes by a table of method, pattern and handler', () => {
+		for (const route of ROUTES) {
+			expect(route).toEqual(expect.objectContaining({ method: expect.any(String), pattern: expect.stringMatching(/^\//), handler: expect.any(Function) }));
+		}
+		const router = new Router([
+			{ method: 'GET', pattern: '/v1/things/special', handler: 'special' },
+			{ method: 'GET', pattern: '/v1/things/:id', handler: 'one' },
+			{ method: 'GET', pattern: '/v1/things/:id/parts/:partId', handler: 'part' },
+		]);
+		expect(router.match('GET', '/v1/things/special')).toMatchObject({ route: { handler: 'special' }, params: {} });
+		expect(router.match('GET', '/v1/things/ext_A%2FB')).toMatchObject({ route: { handler: 'one' }, params: { id: 'ext_A/B' } });
+		expect(router.match('GET', '/v1/things/t1/parts/p%201')).toMatchObject({ params: { id: 't1', partId: 'p 1' } });
+		expect(router.match('PUT', '/v1/things/t1')).toBeNull();
+		expect(router.match('GET', '/v1/things/')).toBeNull();
+		expect(router.match('GET', '/v1/things//parts/p')).toBeNull();
+		expect(router.match('GET', '/v1/things/%E0%A4%A')).toBeNull();
+	});
+
+	it('seeds without loading the HTTP layer', () => {
+		const modules = sandboxModulesLoadedBy('seed');
+		expect(modules).toContain('seed.js');
+		for (const http of ['routes.js', 'handlers.js', 'router.js', 'server.js', 'presenters.js', 'index.js'])
+			expect(modules).not.toContain(http);
 	});
 });
