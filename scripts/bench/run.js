@@ -29,6 +29,27 @@
  *             worker thread here, so its memory is not counted.
  *   overhead  1,000 customer GETs, no limit: the node ÷ n8n's own httpRequestWithAuthentication in a minimal node
  *             (medians of alternating runs): nodeOverN8nHelperRatio (≤ 1.2), what the node adds to n8n's helper
+ *   trigger   Chaser Trigger, Invoice Paid, on a ledger of 50,000 invoices (80% paid, their fully paid dates spread
+ *             over the past 80 weeks: 1% of the ledger a week), polled every minute in the time zone Europe/London
+ *             while a simulated week pays 500 more (1%; a fifth booked 1-3 days after the day paid), no limit:
+ *             requests a poll (triggerRequestsPerPoll, the median; also its mean and max), the same workflow built
+ *             from Schedule + Chaser Get Many (Paid, Return All) + n8n 2.41.1's Remove Duplicates node (items
+ *             processed in previous executions, on invoice_id), requests a run (alternativeRequestsPerRun), the
+ *             ratio triggerVsAlternativeRequestRatio (≤ 0.1: the trigger must cost an order of magnitude less than
+ *             what users build without it, or it would not be worth its own state), a day of either every minute in
+ *             % of the key's 288,000 (triggerRequestsPerDayPctOfBudget ≤ 5: polling leaves 95% of the key, or 190 a
+ *             minute, to the work; alternativeRequestsPerDayPctOfBudget), and whether each invoice paid in the week
+ *             was reported exactly once (triggerMissed, triggerDuplicated, triggerUnexpected: 0; the alternative's
+ *             alternativeOutput against alternativeExpectedOutput). Time is simulated: the ledger is the sandbox's
+ *             seed reshaped in its store, payments are applied to the store as Record Payment would (status,
+ *             amounts, payments, fully_paid_date), and the polls run through n8n-core's PollContext (tooling/poll.js)
+ *             at simulated instants, the process's Date shifted (bench/clock.js), the node unchanged. Of the week's
+ *             10,080 minute polls the part runs every 60th, on the hour: what a poll reads, so what it costs,
+ *             depends only on the records in its window (from the previous poll's day less Look Back), which is the
+ *             same whether the previous poll ran a minute or an hour before; the first poll of each London day
+ *             reads from the day before, as the first minute poll after midnight does. The alternative runs twice
+ *             (its first run, which outputs every invoice already paid, and at the end of the week): its requests
+ *             are the Paid invoices ÷ 100 whenever it runs, and Remove Duplicates sends none.
  *   lost / duplicated: checked in the sandbox's store after every part (each record exactly once).
  *
  * "Legal time": each request goes at the physical pace (the gaps between requests when nothing waits) but never
@@ -37,9 +58,10 @@
  * first 200 requests, which the window does not hold back, and their median after that (bulk, returnAll).
  *
  * The last line printed is one JSON object: the figures, the targets and which targets were missed. Options:
- * --only=perItem,overLimit,fleet,delta,bulk,returnAll,overhead (skipped parts print null), --no-build (use dist/
- * as it is; otherwise dist/ is rebuilt with tsc when a source is newer). Needs Node 24, the dev dependencies and
- * n8n 2.41.1 (for its HTTP Request node: scripts/bench.js installs it); takes about 3 minutes.
+ * --only=perItem,overLimit,fleet,delta,bulk,returnAll,overhead,trigger (skipped parts print null), --no-build (use
+ * dist/ as it is; otherwise dist/ is rebuilt with tsc when a source is newer). Needs Node 24, the dev dependencies
+ * and n8n 2.41.1 (for its HTTP Request and Remove Duplicates nodes: scripts/bench.js installs it); takes about 4
+ * minutes.
  */
 const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');
@@ -617,8 +639,8 @@ const LEDGER = {
 	weeklyPaidShare: 0.01, // during the week: 1% of the ledger (500 invoices) paid, at random instants
 	lateShare: 0.2, // of those, booked 1 to 3 days after the day they were paid (a payment booked Monday for Friday)
 	days: 7,
-	pollEveryMinutes: 30, // the polls run: every 30th of the week's 10,080 minute polls (see the header)
-	alternativeAtDays: [0, 2.5, 7], // the alternative's runs: day 0 (its first run), then two more
+	pollEveryMinutes: 60, // the polls run: every 60th of the week's 10,080 minute polls, on the hour (see the header)
+	alternativeAtDays: [0, 7], // the alternative's runs: its first at day 0, then one at the end of the week
 	timezone: 'Europe/London',
 	start: Date.UTC(2026, 5, 1), // Monday 1 June 2026, 00:00 UTC = 01:00 in London (summer time)
 	seed: 20260601,
@@ -724,6 +746,7 @@ const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.
  * in the same engine (the Schedule only starts the execution, and sends no request).
  */
 async function runAlternative(sandbox, credentials) {
+	const t0 = process.hrtime.bigint();
 	sandbox.clearLog();
 	const listed = await runChaser({
 		parameters: { resource: 'invoice', operation: 'getAll', returnAll: true, filters: { status: ['PAID'] } },
@@ -731,6 +754,7 @@ async function runAlternative(sandbox, credentials) {
 	});
 	if (listed.error) throw new Error(`alternative: Get Many failed: ${listed.error.message}`);
 	const requests = sandbox.requests.length;
+	const t1 = process.hrtime.bigint();
 	const deduplicated = await runChaser({
 		nodeType: removeDuplicates.type,
 		typeVersion: removeDuplicates.version,
@@ -745,7 +769,13 @@ async function runAlternative(sandbox, credentials) {
 	});
 	if (deduplicated.error) throw new Error(`alternative: Remove Duplicates failed: ${deduplicated.error.message}`);
 	if (sandbox.requests.length !== requests) throw new Error('alternative: Remove Duplicates sent requests to Chaser');
-	return { requests, listed: listed.success.length, kept: deduplicated.success.map((item) => item.json.invoice_id) };
+	const t2 = process.hrtime.bigint();
+	return {
+		requests,
+		listMs: Number(t1 - t0) / 1e6,
+		dedupMs: Number(t2 - t1) / 1e6,
+		kept: deduplicated.success.map((item) => item.json.invoice_id),
+	};
 }
 
 async function benchTrigger(sandbox) {
@@ -766,6 +796,8 @@ async function benchTrigger(sandbox) {
 	const alternative = { runs: [], reported: [], firstRunOutput: 0 };
 	let activationRequests = 0;
 	let emptyPolls = 0;
+	let pollMs = 0;
+	let staticData = {};
 	let paid = 0;
 	const paidDuringWeek = new Set();
 	const payUntil = (instant) => {
@@ -791,7 +823,9 @@ async function benchTrigger(sandbox) {
 				alternative.runs.push(run);
 			}
 			sandbox.clearLog();
+			const tp = process.hrtime.bigint();
 			const result = await trigger.poll();
+			pollMs += Number(process.hrtime.bigint() - tp) / 1e6;
 			if (result.error) throw new Error(`trigger: the poll at ${new Date(at).toISOString()} failed: ${result.error.message}`);
 			if (at === LEDGER.start) {
 				activationRequests = sandbox.requests.length;
@@ -801,6 +835,7 @@ async function benchTrigger(sandbox) {
 			polls.push(sandbox.requests.length);
 			if (!result.items) emptyPolls++;
 			for (const item of result.items || []) reported.push(item.json.invoice_id);
+			staticData = result.staticData;
 		}
 	} finally {
 		clock.restore();
@@ -810,6 +845,7 @@ async function benchTrigger(sandbox) {
 	}
 	const tookMs = Date.now() - started;
 	const triggerChecks = reportedOnce(reported, paidDuringWeek);
+	const remembered = Object.values(staticData).reduce((count, node) => count + Object.keys((node && node.seen) || {}).length, 0);
 	// The alternative's later runs must output what was paid since its first run, once each.
 	const paidSinceFirstRun = new Set(payments.filter((payment) => payment.at <= alternativeAt[alternativeAt.length - 1]).map((p) => p.invoice.invoice_id));
 	const alternativeChecks = reportedOnce(alternative.reported, paidSinceFirstRun);
@@ -821,10 +857,13 @@ async function benchTrigger(sandbox) {
 		`trigger: Invoice Paid on a ledger of ${LEDGER.invoices.toLocaleString('en')} invoices (${historicallyPaid.toLocaleString('en')} paid over the past ${LEDGER.historyDays} days), ` +
 			`${payments.length} paid during ${LEDGER.days} simulated days (${Math.round(LEDGER.lateShare * 100)}% booked 1-3 days late), time zone ${LEDGER.timezone}; ` +
 			`${polls.length} polls sampled, one every ${LEDGER.pollEveryMinutes} simulated minutes of the every-minute schedule (${emptyPolls} reported nothing): ` +
-			`requests per poll median ${perPoll.median}, mean ${perPoll.mean.toFixed(2)}, min ${perPoll.min}, max ${perPoll.max} (activation poll ${activationRequests}); ` +
-			`${reported.length} invoices reported: missed ${triggerChecks.missed}, duplicated ${triggerChecks.duplicated}, not paid in the week ${triggerChecks.spurious}.\n` +
+			`requests per poll median ${perPoll.median}, mean ${perPoll.mean.toFixed(2)}, min ${perPoll.min}, max ${perPoll.max} (activation poll ${activationRequests}), ` +
+			`${(pollMs / (polls.length + 1)).toFixed(0)} ms a poll; ` +
+			`${reported.length} invoices reported: missed ${triggerChecks.missed}, duplicated ${triggerChecks.duplicated}, not paid in the week ${triggerChecks.spurious}; ` +
+			`its static data at the end: ${remembered} invoice IDs, ${(JSON.stringify(staticData).length / 1024).toFixed(1)} KB as JSON.\n` +
 			`   Alternative, Schedule → Get Many (Paid, Return All) → Remove Duplicates: ${alternative.runs.length} runs at days ${LEDGER.alternativeAtDays.join(', ')}: ` +
-			`requests ${alternativeRequests.join(', ')} (Remove Duplicates sends none); its first run output all ${alternative.firstRunOutput.toLocaleString('en')} invoices paid before it, ` +
+			`requests ${alternativeRequests.join(', ')} (Remove Duplicates sends none), ` +
+			`Get Many ${alternative.runs.map((run) => seconds(run.listMs)).join(', ')}, Remove Duplicates ${alternative.runs.map((run) => seconds(run.dedupMs)).join(', ')}; its first run output all ${alternative.firstRunOutput.toLocaleString('en')} invoices paid before it, ` +
 			`the later ones ${alternative.reported.length} (missed ${alternativeChecks.missed}, duplicated ${alternativeChecks.duplicated}, not paid in the week ${alternativeChecks.spurious}).\n` +
 			`   Every minute for a day: the trigger ${Math.round(perPoll.mean * 1440).toLocaleString('en')} requests = ${pctOfBudget(perPoll.mean).toFixed(2)}% of the key's ${BUDGET_PER_DAY.toLocaleString('en')}; ` +
 			`the alternative ${Math.round(perRun.mean * 1440).toLocaleString('en')} = ${pctOfBudget(perRun.mean).toFixed(1)}% (one run alone needs ${(perRun.mean / LIMIT).toFixed(1)} minutes of the key's budget). ` +
