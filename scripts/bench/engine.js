@@ -28,7 +28,7 @@ const { cacheRoot } = require(path.join(ROOT, 'tooling', 'install'));
 const { ChaserApi } = require(path.join(DIST, 'credentials', 'ChaserApi.credentials.js'));
 const { Chaser } = require(path.join(DIST, 'nodes', 'Chaser', 'Chaser.node.js'));
 const { ChaserTrigger } = require(path.join(DIST, 'nodes', 'ChaserTrigger', 'ChaserTrigger.node.js'));
-const transport = require(path.join(DIST, 'nodes', 'Chaser', 'transport', 'index.js'));
+const transport = require(path.join(DIST, 'core', 'transport', 'index.js'));
 
 /**
  * The floor for the overhead figure: n8n's own httpRequestWithAuthentication called once per item, with the
