@@ -60,7 +60,8 @@ function shownIn(property: INodeProperties, version: number): boolean {
 /** What a saved workflow depends on: names, types, defaults, options, when a parameter shows. Not help text. */
 function contract(properties: INodeProperties[], version: number): unknown[] {
 	return properties
-		.filter((property) => shownIn(property, version))
+		// A notice only says something; it holds no value a workflow saves.
+		.filter((property) => property.type !== 'notice' && shownIn(property, version))
 		.map((property) => {
 			const { name, type, default: defaultValue, required, noDataExpression, typeOptions } = property;
 			const displayOptions = withoutVersion(property.displayOptions);
