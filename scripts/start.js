@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 'use strict';
 // `npm start`: the one-command demo, on a fresh clone with nothing installed. Brings Node 24 and the npm
-// dependencies, builds this package, starts the Chaser sandbox with a demo organisation, installs (or reuses)
-// n8n 2.41.1, installs the package into it as a community package, imports a Chaser credential and the example
-// workflows, and starts n8n with an owner account ready. Ctrl-C (or SIGINT/SIGTERM to this process) stops
+// dependencies, builds this package, starts the Chaser sandbox with a demo organisation and a mail and chat catcher
+// (tooling/catcher.js, with an inbox page), installs (or reuses) n8n 2.41.1, installs the package into it as a
+// community package, imports a Chaser credential, an SMTP credential aimed at the catcher and the example workflows
+// (the chat URL set to the catcher's), and starts n8n with an owner account ready. Ctrl-C (or SIGINT/SIGTERM to this process) stops
 // everything. The n8n data (workflows, executions, owner) is kept between runs in .n8n-state/.
 // See README "Try it" and examples/README.md.
 const crypto = require('crypto');
