@@ -5,14 +5,20 @@ import * as get from './get.operation';
 import * as getAll from './getAll.operation';
 import * as recordPayment from './recordPayment.operation';
 import * as update from './update.operation';
+import * as uploadPdf from './uploadPdf.operation';
 import * as upsert from './upsert.operation';
 
 export const resource = invoice;
-export const operations = { create, get, getAll, recordPayment, update, upsert };
+export const operations = { create, get, getAll, recordPayment, update, uploadPdf, upsert };
 export const description = resourceDescription(resource, operations, {
 	recordPayment: {
 		name: 'Record Payment',
 		description: 'Add a payment to an invoice and lower its amount due, marking it paid when settled',
 		action: 'Record a payment on an invoice',
+	},
+	uploadPdf: {
+		name: 'Upload PDF',
+		description: "Upload an invoice's PDF from a binary field, replacing any earlier one",
+		action: 'Upload the PDF of an invoice',
 	},
 });
