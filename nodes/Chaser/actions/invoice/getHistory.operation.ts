@@ -12,7 +12,7 @@ import { returnAllOrLimit } from '../fields';
 
 const properties: INodeProperties[] = [
 	{
-		displayName: `The reminders Chaser sent for this invoice, oldest first, one item each. ${invoiceHistory.help}`,
+		displayName: `The reminders Chaser sent for this invoice, one item each, in the order Chaser lists them. ${invoiceHistory.help}`,
 		name: 'historyNotice',
 		type: 'notice',
 		default: '',

@@ -15,7 +15,7 @@ const { filters: wire } = invoiceHistory;
 
 const properties: INodeProperties[] = [
 	{
-		displayName: `The reminders Chaser sent, across invoices, oldest first, one item each. ${invoiceHistory.help}`,
+		displayName: `The reminders Chaser sent, across invoices, one item each, in the order Chaser lists them. ${invoiceHistory.help}`,
 		name: 'historyNotice',
 		type: 'notice',
 		default: '',

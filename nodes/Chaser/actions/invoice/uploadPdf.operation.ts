@@ -26,7 +26,7 @@ const properties: INodeProperties[] = [
 		default: 'data',
 		placeholder: 'e.g. data',
 		hint: 'The name of the input binary field containing the file to be uploaded',
-		description: `The binary field of the input item that holds the invoice PDF, as Read/Write Files from Disk, HTTP Request, an email trigger's attachments or Convert to File put it there. It must be a PDF (MIME type application/pdf, content starting with %PDF-) of at most ${MAX_MIB} MiB. Chaser keeps one PDF per invoice: a new upload replaces the previous one.`,
+		description: `The binary field of the input item that holds the invoice PDF, as Read/Write Files from Disk, HTTP Request, an email trigger's attachments or Convert to File put it there. It must be a PDF (MIME type application/pdf, or a file with no particular type whose content is a PDF: starting with %PDF-) of at most ${MAX_MIB} MiB; anything else fails the item before any request. Chaser keeps one PDF per invoice: a new upload replaces the previous one.`,
 	},
 	simplifyField,
 	optionsField([
