@@ -27,6 +27,7 @@ const EXAMPLES = [
 	{ file: 'webhook-to-chaser.json', publish: true },
 	{ file: 'overdue-reminder-digest.json', publish: true },
 	{ file: 'invoice-paid-to-chat.json', publish: true },
+	{ file: 'billing-invoice-with-pdf.json', publish: true },
 	{ file: 'ai-agent-with-chaser-tool.json', publish: false },
 ];
 
@@ -100,7 +101,7 @@ function samplePayloads(today = new Date().toISOString().slice(0, 10)) {
 function webhookCalls(n8nUrl, today) {
 	const payloads = samplePayloads(today);
 	return [
-		{ title: 'A CRM deal is won: create the customer and the invoice in Chaser', path: 'chaser/crm-deal', body: payloads.crmDeal },
+		{ title: 'A CRM deal is won: create the customer, its contact person and the invoice in Chaser', path: 'chaser/crm-deal', body: payloads.crmDeal },
 		{ title: 'A payment arrives: record 500 GBP against that invoice', path: 'chaser/payment', body: payloads.payment },
 		{ title: 'Any system posts an invoice: customer upsert + invoice created or updated', path: 'chaser/invoice', body: payloads.invoice },
 		{

@@ -152,6 +152,11 @@ describe('the whole chain in n8n 2.41.1: CRM deal → invoice → payment → tr
 			contact_last_name: 'Davolio',
 			contact_email_address: 'accounts@northwind.example',
 		});
+		expect(sandbox.findContactPerson('CRM-5150', 'accounts@northwind.example')).toMatchObject({
+			contact_first_name: 'Nancy',
+			contact_last_name: 'Davolio',
+			contact_email_address: 'accounts@northwind.example',
+		});
 		expect(sandbox.findInvoice('DEAL-9001')).toMatchObject({
 			invoice_number: 'INV-9001',
 			customer_external_id: 'CRM-5150',
@@ -205,7 +210,7 @@ describe('the whole chain in n8n 2.41.1: CRM deal → invoice → payment → tr
 		expect(overdue.length).toBeGreaterThan(10);
 		expect(overdue.some((invoice) => invoice.invoice_id === 'DEAL-9001')).toBe(false); // paid
 		expect(digests[0].envelope.rcptTo).toEqual(['credit-control@example.com']);
-		expect(digestProblems(digests[0], overdue)).toEqual([]);
+		expect(digestProblems(digests[0], overdue, (id: string) => sandbox.invoiceHistory(id))).toEqual([]);
 	});
 
 	it('mail server down: the receipt and the digest fail visibly; retried once it is back, each is sent once and nothing is recorded twice', async () => {

@@ -3,6 +3,7 @@ import type { IDataObject, INodeProperties, INodeTypeDescription } from 'n8n-wor
 import { startCatcher } from '../../tooling/catcher';
 import { chaserCredential, demoWorkflow, loadExamples, samplePayloads, smtpCredential } from '../../tooling/demo';
 import { createSandbox } from '../../sandbox';
+import { addCustomer } from '../nodes/Chaser/actions/invoice/fixtures';
 import { N8nInstance } from '../../tooling/n8n';
 import { digestProblems, overdueInvoices, readDigest, totalsByCurrency } from './support/digest';
 import { waitFor } from './support/receiver';
@@ -70,6 +71,11 @@ describe('examples/ in n8n 2.41.1', () => {
 	const calls = () => sandbox.requests.map((request) => `${request.method} ${request.path}`);
 	/** The requests that change something (how the node reads before writing is its own business). */
 	const writes = () => calls().filter((call) => !call.startsWith('GET '));
+	/** The requests but the Chaser Trigger's polls (lists of invoices by status), which run on their own schedule. */
+	const dealCalls = () =>
+		sandbox.requests
+			.filter((request) => !(request.method === 'GET' && request.path === '/v1/invoices' && request.query['filter[status][in]'] !== undefined))
+			.map((request) => `${request.method} ${request.path}`);
 	const today = new Date().toISOString().slice(0, 10);
 	const post = async (path: string, body: IDataObject) => {
 		const response = await n8n.webhook('POST', path, body);
@@ -108,7 +114,7 @@ describe('examples/ in n8n 2.41.1', () => {
 
 	it('imports every example; every one explains itself in a sticky note, and none ships a disabled node', async () => {
 		const ids = await n8n.importWorkflows(examples.map((example) => example.workflow));
-		expect(ids).toHaveLength(6);
+		expect(ids).toHaveLength(7);
 		const list = await n8n.cli(['list:workflow']);
 		for (const id of ids) expect(list.stdout).toContain(id);
 		for (const { file, workflow } of loadExamples() as Array<{ file: string; workflow: { nodes: WorkflowNode[] } }>) {
@@ -130,7 +136,9 @@ describe('examples/ in n8n 2.41.1', () => {
 		expect(execution.status).toBe('success');
 
 		// One page (Return All, limit 100) with the filters the node sends; "overdue" = due on or before yesterday.
-		expect(calls()).toEqual(['GET /v1/invoices']);
+		// Then the reminder history, once for the run, every page of it (the last reminder sent per invoice).
+		const history = Math.ceil(sandbox.count('invoice_history') / 100);
+		expect(calls()).toEqual(['GET /v1/invoices', ...Array(history).fill('GET /v1/invoices/history')]);
 		const query = sandbox.requests[0].query as Record<string, string>;
 		expect(query).toMatchObject({ 'filter[status][in]': 'AUTHORISED', 'filter[amount_due][gte]': '0.01' });
 		const dueBy = query['filter[due_date][lte]'];
@@ -147,7 +155,9 @@ describe('examples/ in n8n 2.41.1', () => {
 		expect(mail.envelope).toEqual({ mailFrom: 'n8n@example.com', rcptTo: ['credit-control@example.com'] });
 		expect(mail.from).toEqual([{ name: 'Chaser digest', address: 'n8n@example.com' }]);
 		expect(readDigest(mail.text).rows).toHaveLength(overdue.length);
-		expect(digestProblems(mail, overdue)).toEqual([]);
+		expect(digestProblems(mail, overdue, (id: string) => sandbox.invoiceHistory(id))).toEqual([]);
+		// The demo's overdue invoices have been chased: the digest says when last.
+		expect(readDigest(mail.text).rows.some((row) => row.lastReminder !== 'none yet')).toBe(true);
 		for (const invoice of overdue) expect(mail.html).toContain(`<td>${invoice.invoice_number}</td>`);
 	}, 120000);
 
@@ -169,7 +179,7 @@ describe('examples/ in n8n 2.41.1', () => {
 	}, 120000);
 
 	it('publishes the webhook and trigger examples and starts n8n', async () => {
-		await n8n.publish(['chaserExWebhook1', 'chaserExCrmDeal1', 'chaserExPayment1', 'chaserExOverdue1', 'chaserExPaidChat']);
+		await n8n.publish(examples.filter((example) => example.publish).map((example) => example.workflow.id));
 		await n8n.start();
 		await n8n.setupOwner();
 	}, 180000);
@@ -249,6 +259,24 @@ describe('examples/ in n8n 2.41.1', () => {
 		expect(b.invoice_id).not.toBe(a.invoice_id);
 	});
 
+	it('billing-invoice-with-pdf: the invoice is created or updated and its PDF uploaded; Chaser serves the link', async () => {
+		addCustomer(sandbox, 'CUST-BILL-1', 'Billing Test Ltd');
+		const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+		const body = {
+			invoice: { id: 'BILL-1', number: 'INV-B1', customer_id: 'CUST-BILL-1', currency: 'GBP', total: 1200, amount_due: 1200, date: '2025-07-01', due_date: '2025-07-31' },
+			pdf: { file_name: 'INV-B1.pdf', base64: pdf.toString('base64') },
+		};
+		sandbox.clearLog();
+		const answer = await post('chaser/billing-invoice', body);
+		const uploaded = (Array.isArray(answer) ? answer[0] : answer) as IDataObject;
+		expect(uploaded).toMatchObject({ invoice_id: 'BILL-1', invoice_pdf_link: expect.stringContaining('/files/invoices/') });
+		// The invoice is written first (created or updated), then its PDF goes up.
+		expect(writes()).toHaveLength(2);
+		expect(writes()[1]).toMatch(/^POST \/v1\/invoices\/[^/]+\/pdf$/);
+		expect(sandbox.findInvoice('BILL-1')).toMatchObject({ invoice_number: 'INV-B1', total: 1200 });
+		expect(sandbox.invoicePdf('BILL-1')?.equals(pdf)).toBe(true);
+	});
+
 	it('crm-deal-to-chaser: a won deal becomes a customer and an invoice; other stages are ignored', async () => {
 		sandbox.clearLog();
 		const deal = samplePayloads('2025-07-01').crmDeal;
@@ -267,9 +295,13 @@ describe('examples/ in n8n 2.41.1', () => {
 			due_date: '2025-07-31T00:00:00.000Z',
 			created: true,
 		});
-		expect(calls()).toEqual([
+		expect(response.data.contactPerson).toMatchObject({ external_id: 'accounts@northwind.example', contact_last_name: 'Davolio', created: true });
+		// (The chat example's trigger polls GET /v1/invoices meanwhile: only the deal's own records are compared.)
+		expect(dealCalls()).toEqual([
 			'PUT /v1/customers/ext_CRM-5150',
 			'POST /v1/customers',
+			'PUT /v1/customers/ext_CRM-5150/contact_persons/ext_accounts%40northwind.example',
+			'POST /v1/customers/ext_CRM-5150/contact_persons',
 			'GET /v1/invoices/ext_DEAL-9001',
 			'POST /v1/invoices',
 		]);
@@ -279,13 +311,20 @@ describe('examples/ in n8n 2.41.1', () => {
 		const again = await n8n.webhook('POST', 'chaser/crm-deal', { ...deal, properties: { ...deal.properties, amount: '1500' } });
 		expect(again.status).toBe(200);
 		expect(again.data.invoice).toMatchObject({ invoice_id: 'DEAL-9001', total: 1500, amount_due: 1500, created: false });
-		expect(calls()).toEqual(['PUT /v1/customers/ext_CRM-5150', 'GET /v1/invoices/ext_DEAL-9001', 'PUT /v1/invoices/ext_DEAL-9001']);
+		// The contact person too: a resent contact updates, it is not "already exists".
+		expect(again.data.contactPerson).toMatchObject({ external_id: 'accounts@northwind.example', created: false });
+		expect(dealCalls()).toEqual([
+			'PUT /v1/customers/ext_CRM-5150',
+			'PUT /v1/customers/ext_CRM-5150/contact_persons/ext_accounts%40northwind.example',
+			'GET /v1/invoices/ext_DEAL-9001',
+			'PUT /v1/invoices/ext_DEAL-9001',
+		]);
 
 		sandbox.clearLog();
 		const open = await n8n.webhook('POST', 'chaser/crm-deal', { ...deal, objectId: 9002, properties: { ...deal.properties, dealstage: 'qualifiedtobuy' } });
 		expect(open.status).toBe(200);
 		expect(open.data).toEqual({ ignored: true, reason: "Deal stage is 'qualifiedtobuy': only won deals are invoiced" });
-		expect(calls()).toEqual([]);
+		expect(dealCalls()).toEqual([]);
 	});
 
 	it('crm-deal-to-chaser + payment-to-chaser: payments, amount paid and amount due agree after any sequence of their webhooks', async () => {
@@ -342,6 +381,10 @@ describe('examples/ in n8n 2.41.1', () => {
 		expect(catcher.chats().map((chat) => chat.payload)).toEqual([
 			{ text: `:moneybag: *Northwind Traders Ltd* paid invoice INV-9100 in full: GBP 1,234.50 (paid on ${today}).` },
 		]);
+		// The execution is saved as finished a moment after its message went out.
+		await waitFor(async () => (await executions('chaserExPaidChat')).some((status) => status !== 'running' && status !== 'new'), {
+			what: 'the chat execution to finish',
+		});
 		expect(await executions('chaserExPaidChat')).toEqual(['success']);
 	}, 120000);
 

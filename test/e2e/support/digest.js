@@ -44,27 +44,42 @@ function totalsByCurrency(invoices) {
 
 /**
  * The digest email's text body, read back: its rows ("  <number> | <customer> | <amount> | due <date> | <n> days
- * overdue", in order) and its per-currency total lines.
+ * overdue | last reminder <date> by <channel>", in order) and its per-currency total lines.
  * @param {string} text
- * @returns {{ rows: Array<{ invoiceNumber: string, customer: string, amount: string, dueDate: string, daysOverdue: number }>, totals: string[] }}
+ * @returns {{ rows: Array<{ invoiceNumber: string, customer: string, amount: string, dueDate: string, daysOverdue: number, lastReminder: string }>, totals: string[] }}
  */
 function readDigest(text) {
-	const rows = [...text.matchAll(/^ {2}(\S+) \| (.+) \| ([A-Z]{3} [\d,]+(?:\.\d+)?) \| due (\d{4}-\d{2}-\d{2}) \| (\d+) days overdue$/gm)].map(
-		(match) => ({ invoiceNumber: match[1], customer: match[2], amount: match[3], dueDate: match[4], daysOverdue: Number(match[5]) }),
-	);
+	const rows = [
+		...text.matchAll(/^ {2}(\S+) \| (.+) \| ([A-Z]{3} [\d,]+(?:\.\d+)?) \| due (\d{4}-\d{2}-\d{2}) \| (\d+) days overdue \| last reminder (.+)$/gm),
+	].map((match) => ({
+		invoiceNumber: match[1],
+		customer: match[2],
+		amount: match[3],
+		dueDate: match[4],
+		daysOverdue: Number(match[5]),
+		lastReminder: match[6],
+	}));
 	const block = text.split('Total overdue per currency:\n')[1];
 	const totals = block ? block.split('\n\n')[0].split('\n').map((line) => line.trim()) : [];
 	return { rows, totals };
 }
 
+/** The last reminder that went out about an invoice, as the digest words it: "<date> by <channel>", or "none yet". */
+function lastReminder(history) {
+	const sent = history.filter((entry) => entry.status !== 'failed').sort((a, b) => String(a.sent_at).localeCompare(String(b.sent_at)));
+	const last = sent[sent.length - 1];
+	return last ? `${String(last.sent_at).slice(0, 10)} by ${last.channel}` : 'none yet';
+}
+
 /**
  * What is wrong with a digest email against the invoices it must list: [] when its rows (number, amount, due date,
- * most overdue first), its per-currency totals and its subject's count and totals all agree.
+ * last reminder sent, most overdue first), its per-currency totals and its subject's count and totals all agree.
  * @param {{ subject: string, text: string, html: string }} mail
  * @param {any[]} overdue
+ * @param {(invoiceId: string) => any[]} historyOf the reminders the sandbox holds for an invoice
  * @returns {string[]}
  */
-function digestProblems(mail, overdue) {
+function digestProblems(mail, overdue, historyOf) {
 	const problems = [];
 	const { rows, totals } = readDigest(mail.text);
 	const expectedTotals = totalsByCurrency(overdue);
@@ -77,6 +92,8 @@ function digestProblems(mail, overdue) {
 		const amount = money(invoice.amount_due, invoice.currency_code);
 		if (row.amount !== amount) problems.push(`${row.invoiceNumber}: ${row.amount} instead of ${amount}`);
 		if (row.dueDate !== invoice.due_date.slice(0, 10)) problems.push(`${row.invoiceNumber}: due ${row.dueDate} instead of ${invoice.due_date.slice(0, 10)}`);
+		const reminder = lastReminder(historyOf(invoice.invoice_id));
+		if (row.lastReminder !== reminder) problems.push(`${row.invoiceNumber}: last reminder ${row.lastReminder} instead of ${reminder}`);
 	}
 	const days = rows.map((row) => row.daysOverdue);
 	if (days.some((day, index) => index > 0 && day > days[index - 1])) problems.push(`not most overdue first: ${days.join(', ')}`);
