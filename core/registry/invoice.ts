@@ -137,14 +137,7 @@ export const invoicePdf = {
 	maxBytes: 10 * 1024 * 1024,
 	/** What Upload PDF's Simplify keeps: which invoice it is, and where its PDF now is. */
 	summary: [
-		'id',
-		'invoice_id',
-		'invoice_number',
-		'customer_external_id',
-		'customer_name',
-		'status',
-		'currency_code',
-		'amount_due',
+		...invoice.summary.filter((field) => field !== 'total' && field !== 'due_date'),
 		'invoice_pdf_link',
 		'invoice_pdf_link_updated_at',
 	],
