@@ -1,7 +1,8 @@
 'use strict';
 // n8n 2.41.1 in queue mode: one main process and two workers, with Redis and PostgreSQL, the packed package installed
 // in every process's user folder. Each worker paces its own requests (n8n gives nodes nothing to share a limit with),
-// so this is where several processes share one Chaser key. Runs inside jest (describe/it/expect are jest's globals).
+// so this is where several processes share one Chaser key. Last, workers are SIGKILLed mid-execution (workerKill.js).
+// Runs inside jest (describe/it/expect are jest's globals).
 const { createSandbox } = require('../../../sandbox');
 const { log } = require('../../../tooling/install');
 const { N8nInstance } = require('../../../tooling/n8n');
