@@ -88,6 +88,7 @@ describe('npm start', () => {
 			chaserExCrmDeal1: true,
 			chaserExPayment1: true,
 			chaserExWebhook1: true,
+			chaserExBillingPdf1: true,
 			chaserExOverdue1: true,
 			chaserExPaidChat: true,
 			chaserExAiAgent1: false,

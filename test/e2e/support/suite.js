@@ -340,11 +340,16 @@ function defineN8nSuite(version) {
 			const trigger = byName['n8n-nodes-chaser.chaserTrigger'];
 			expect(trigger).toMatchObject({ displayName: 'Chaser Trigger', version: 1, polling: true, group: ['trigger'], inputs: [], credentials: [{ name: 'chaserApi', required: true }] });
 			expect(trigger.properties.map((property) => property.name)).toEqual(expect.arrayContaining(['pollTimes', 'event', 'customer', 'options']));
-			// It shows the Chaser icon, from the action node's folder.
-			expect(trigger.iconUrl).toEqual(byName['n8n-nodes-chaser.chaser'].iconUrl);
+			// It shows the Chaser icon, from its own folder (the trigger reaches into no other node's files).
+			expect(trigger.iconUrl).toEqual({
+				light: 'icons/n8n-nodes-chaser/dist/nodes/ChaserTrigger/chaser.svg',
+				dark: 'icons/n8n-nodes-chaser/dist/nodes/ChaserTrigger/chaser.dark.svg',
+			});
 			const icon = await n8n.request('GET', `/${trigger.iconUrl.light}`);
+			const nodeIcon = await n8n.request('GET', `/${byName['n8n-nodes-chaser.chaser'].iconUrl.light}`);
 			expect(icon.status).toBe(200);
 			expect(String(icon.data)).toContain('<svg');
+			expect(String(icon.data)).toBe(String(nodeIcon.data));
 			const credentials = await n8n.request('GET', '/types/credentials.json');
 			expect(credentials.status).toBe(200);
 			expect(credentials.data.map((type) => type.name)).toContain('chaserApi');
