@@ -91,7 +91,7 @@ function checkedBaseUrl(context: ChaserContext, value: unknown): string {
 	}
 }
 
-/** Timeout and Max Rate Limit Wait from the node's Options (a trigger's, or the editor's list search, may have none). */
+/** Timeout and Rate Limit Wait from the node's Options (a trigger's, or the editor's list search, may have none). */
 function readRequestOptions(context: ChaserContext): { timeout?: number; maxRateLimitWait?: number } {
 	let options: unknown;
 	try {

@@ -105,7 +105,7 @@ describe('Chaser node description', () => {
 		expect(options.map((p) => p.displayName)).toEqual(['Options']);
 		expect(collections.map((p) => p.displayName).filter((name) => /options/i.test(name))).toEqual(['Options']);
 		const names = (options[0].options as INodeProperties[]).map((option) => option.displayName);
-		expect(names).toEqual(expect.arrayContaining(['Max Rate Limit Wait (Seconds)', 'Timeout (Seconds)']));
+		expect(names).toEqual(expect.arrayContaining(['Rate Limit Wait (Seconds)', 'Timeout (Seconds)']));
 		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
 	});
 
