@@ -7,6 +7,11 @@ import { EVENTS } from './events';
 import { pollChaser } from './poll';
 import { DEFAULT_LOOK_BACK_DAYS } from './settings';
 
+/** The canvas subtitle: the event's name as the Event field shows it ("Invoice Paid"), not its value. */
+const subtitle = `={{ ${Object.values(EVENTS)
+	.map(({ name, displayName }) => `$parameter["event"] === "${name}" ? "${displayName}" : `)
+	.join('')}$parameter["event"] }}`;
+
 const customer = customerReference({ description: "Only this customer's records. Leave empty for every customer." });
 
 export class ChaserTrigger implements INodeType {
@@ -16,7 +21,7 @@ export class ChaserTrigger implements INodeType {
 		icon: { light: 'file:chaser.svg', dark: 'file:chaser.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		subtitle,
 		description: 'Starts the workflow when an invoice is paid, falls overdue or is issued, or a credit note or overpayment arrives in Chaser',
 		defaults: { name: 'Chaser Trigger' },
 		polling: true,
@@ -24,6 +29,13 @@ export class ChaserTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'chaserApi', required: true }],
 		properties: [
+			{
+				displayName:
+					'Chaser has no webhooks: this trigger asks Chaser at the Poll Times below and starts the workflow with one item per record that matched since the last check. It starts from the moment the workflow is activated and does not replay older records. Fetch Test Event shows the latest matching record.',
+				name: 'pollingNotice',
+				type: 'notice',
+				default: '',
+			},
 			{
 				displayName: 'Event',
 				name: 'event',
@@ -34,8 +46,7 @@ export class ChaserTrigger implements INodeType {
 				options: Object.values(EVENTS)
 					.map(({ displayName, name, description }) => ({ name: displayName, value: name, description }))
 					.sort((a, b) => a.name.localeCompare(b.name)),
-				description:
-					'Chaser has no webhooks: the trigger checks Chaser at the Poll Times and starts the workflow with one item for each record that matched since the last check. It starts from the moment the workflow is activated, without replaying older records.',
+				description: 'What in Chaser starts the workflow',
 			},
 			{
 				displayName: 'Days Overdue',

@@ -10,6 +10,8 @@ export type EventName = 'creditNoteIssued' | 'invoiceIssued' | 'invoiceOverdue' 
 export interface ChaserEvent {
 	name: EventName;
 	displayName: string;
+	/** The record in a sentence: "invoice", "credit note". */
+	noun: string;
 	/** What the event means, for the editor. */
 	description: string;
 	/** The list it reads (the resource's path in the registry). */
@@ -34,6 +36,7 @@ export interface ChaserEvent {
 export const EVENTS: Record<EventName, ChaserEvent> = {
 	creditNoteIssued: {
 		name: 'creditNoteIssued',
+		noun: creditNote.noun,
 		displayName: 'Credit Note Issued',
 		description: 'A new Active, Authorised or Paid credit note, by its date',
 		path: creditNote.path,
@@ -46,6 +49,7 @@ export const EVENTS: Record<EventName, ChaserEvent> = {
 	},
 	invoiceIssued: {
 		name: 'invoiceIssued',
+		noun: invoice.noun,
 		displayName: 'Invoice Issued',
 		description:
 			'A new Authorised or Paid invoice, by its issue date. A draft fires once it is authorised.',
@@ -59,6 +63,7 @@ export const EVENTS: Record<EventName, ChaserEvent> = {
 	},
 	invoiceOverdue: {
 		name: 'invoiceOverdue',
+		noun: invoice.noun,
 		displayName: 'Invoice Overdue',
 		description: 'An Authorised invoice with money still due passed its due date (by Days Overdue)',
 		path: invoice.path,
@@ -71,6 +76,7 @@ export const EVENTS: Record<EventName, ChaserEvent> = {
 	},
 	invoicePaid: {
 		name: 'invoicePaid',
+		noun: invoice.noun,
 		displayName: 'Invoice Paid',
 		description: 'An invoice reached status Paid, by its fully paid date',
 		path: invoice.path,
@@ -83,6 +89,7 @@ export const EVENTS: Record<EventName, ChaserEvent> = {
 	},
 	overpaymentReceived: {
 		name: 'overpaymentReceived',
+		noun: overpayment.noun,
 		displayName: 'Overpayment Received',
 		description: 'A new Authorised or Paid overpayment, by the date the customer paid',
 		path: overpayment.path,
