@@ -111,6 +111,7 @@ export const invoice = {
 		payments: { label: 'Payments', kind: 'payments' },
 		sub_total: { label: 'Sub Total', kind: 'amount', help: 'The invoice total before tax' },
 	},
+	zeroTotal: { allowedIn: ['DRAFT', 'VOIDED', 'DELETED'], ask: 'enter the invoice total including tax, as printed on the invoice' },
 	picker: {
 		method: 'searchInvoices',
 		searchFields: ['invoice_number', 'invoice_id', 'customer_name', 'customer_external_id'],

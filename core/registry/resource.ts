@@ -94,6 +94,12 @@ export interface ResourceDefinition {
 	 */
 	fields?: Record<string, FieldDefinition>;
 	picker?: PickerDefinition;
+	/**
+	 * For records with a Total: the statuses in which a Total of 0 makes sense (a draft being prepared, a voided
+	 * record an accounting system zeroed). In any other status a 0 is refused before anything is sent, with `ask`
+	 * saying what to enter (the editor pre-fills 0, which would otherwise create a record for nothing).
+	 */
+	zeroTotal?: { allowedIn: readonly string[]; ask: string };
 }
 
 /** "an invoice", "a customer". */
