@@ -14,7 +14,7 @@ import type { ErrorContext } from './errors';
 import { toNodeApiError } from './errors';
 import type { Failure, Outcome } from './failures';
 import { backoffMs, classifyResponse, classifyThrown } from './failures';
-import { acquireSlot, answered, keyBudget, rateLimited } from './pacer';
+import { acquireSlot, answered, keyBudget, rateLimited, requestsPerMinuteProblem } from './pacer';
 import { transportSettings } from './settings';
 
 /** The action node's run, the editor's customer search, and the trigger's poll. */
@@ -62,6 +62,12 @@ async function connect(context: ChaserContext): Promise<Connection> {
 		connection = (async () => {
 			const credentials = await context.getCredentials('chaserApi');
 			const baseUrl = checkedBaseUrl(context, credentials.baseUrl);
+			const budgetProblem = requestsPerMinuteProblem(credentials.requestsPerMinute);
+			if (budgetProblem) {
+				throw new NodeOperationError(context.getNode(), budgetProblem, {
+					description: 'Open the Chaser credential this node uses, correct Requests per Minute and save it. Nothing was sent to Chaser.',
+				});
+			}
 			const options = readRequestOptions(context);
 			return {
 				baseUrl,
