@@ -73,6 +73,7 @@ export const creditNote = {
 		},
 	},
 	zeroTotal: { allowedIn: ['DRAFT', 'VOIDED', 'DELETED'], ask: 'enter the credit note total including tax' },
+	returned: { id: 'string', created_at: 'string', updated_at: 'string', customer_name: 'string' },
 	picker: {
 		method: 'searchCreditNotes',
 		searchFields: ['credit_note_number', 'credit_note_id', 'customer_name', 'customer_external_id'],

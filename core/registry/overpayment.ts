@@ -71,6 +71,7 @@ export const overpayment = {
 		},
 	},
 	zeroTotal: { allowedIn: ['DRAFT', 'VOIDED', 'DELETED'], ask: 'enter the amount the customer overpaid' },
+	returned: { id: 'string', created_at: 'string', updated_at: 'string', customer_name: 'string' },
 	picker: {
 		method: 'searchOverpayments',
 		searchFields: ['overpayment_id', 'customer_name', 'customer_external_id'],
