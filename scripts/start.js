@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 'use strict';
 // `npm start`: the one-command demo, on a fresh clone with nothing installed. Brings Node 24 and the npm
-// dependencies, builds this package, starts the Chaser sandbox with a demo organisation, installs (or reuses)
-// n8n 2.41.1, installs the package into it as a community package, imports a Chaser credential and the example
-// workflows, and starts n8n with an owner account ready. Ctrl-C (or SIGINT/SIGTERM to this process) stops
+// dependencies, builds this package, starts the Chaser sandbox with a demo organisation and a mail and chat catcher
+// (tooling/catcher.js, with an inbox page), installs (or reuses) n8n 2.41.1, installs the package into it as a
+// community package, imports a Chaser credential, an SMTP credential aimed at the catcher and the example workflows
+// (the chat URL set to the catcher's), and starts n8n with an owner account ready. Ctrl-C (or SIGINT/SIGTERM to this process) stops
 // everything. The n8n data (workflows, executions, owner) is kept between runs in .n8n-state/.
 // See README "Try it" and examples/README.md.
 const crypto = require('crypto');
@@ -16,7 +17,7 @@ const install = require('../tooling/install');
 const { createSandbox } = require('../sandbox');
 
 const N8N_VERSION = '2.41.1';
-const DEFAULTS = { port: 5678, sandboxPort: 8765, stateDir: path.join(install.REPO_ROOT, '.n8n-state') };
+const DEFAULTS = { port: 5678, sandboxPort: 8765, smtpPort: 2525, inboxPort: 8025, stateDir: path.join(install.REPO_ROOT, '.n8n-state') };
 const OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'Owner', password: 'ChaserDemo-2025' };
 
 const USAGE = `Usage: npm start [-- options]    (or: node scripts/start.js [options])
@@ -26,6 +27,9 @@ Starts n8n ${N8N_VERSION} with this package installed, a Chaser sandbox with dem
 Options:
   --port N           n8n port on 127.0.0.1 (default ${DEFAULTS.port}, env CHASER_DEMO_PORT)
   --sandbox-port N   Chaser sandbox port (default ${DEFAULTS.sandboxPort}, env CHASER_SANDBOX_PORT; 0 = any free port)
+  --smtp-port N      the demo mail catcher's SMTP port (default ${DEFAULTS.smtpPort}; 0 = any free port)
+  --inbox-port N     the demo inbox (web page of caught mail and chat messages) and chat webhook port
+                     (default ${DEFAULTS.inboxPort}; 0 = any free port; keep it fixed to keep the imported chat URL)
   --no-sandbox       use your own Chaser account instead of the sandbox: set CHASER_API_KEY, CHASER_API_SECRET
                      (and CHASER_BASE_URL if not https://openapi.chaserhq.com). The webhook examples then write to it!
   --no-build         reuse dist/ as it is instead of running npm run build
@@ -41,6 +45,8 @@ function parseArgs(argv, env) {
 	const options = {
 		port: env.CHASER_DEMO_PORT ? Number(env.CHASER_DEMO_PORT) : DEFAULTS.port,
 		sandboxPort: env.CHASER_SANDBOX_PORT ? Number(env.CHASER_SANDBOX_PORT) : DEFAULTS.sandboxPort,
+		smtpPort: DEFAULTS.smtpPort,
+		inboxPort: DEFAULTS.inboxPort,
 		sandbox: true,
 		build: true,
 		sandboxLog: true,
@@ -58,6 +64,8 @@ function parseArgs(argv, env) {
 		};
 		if (flag === '--port') options.port = Number(value());
 		else if (flag === '--sandbox-port') options.sandboxPort = Number(value());
+		else if (flag === '--smtp-port') options.smtpPort = Number(value());
+		else if (flag === '--inbox-port') options.inboxPort = Number(value());
 		else if (flag === '--no-sandbox') options.sandbox = false;
 		else if (flag === '--no-build') options.build = false;
 		else if (flag === '--quiet-sandbox') options.sandboxLog = false;
@@ -70,7 +78,11 @@ function parseArgs(argv, env) {
 	if (!Number.isInteger(options.sandboxPort) || options.sandboxPort < 0 || options.sandboxPort > 65535) {
 		throw new Error('--sandbox-port must be a port number (0 = any free port)');
 	}
-	if (options.sandboxPort === options.port) throw new Error('--port and --sandbox-port must be different ports');
+	for (const [flag, key] of [['--smtp-port', 'smtpPort'], ['--inbox-port', 'inboxPort']]) {
+		if (!Number.isInteger(options[key]) || options[key] < 0 || options[key] > 65535) throw new Error(`${flag} must be a port number (0 = any free port)`);
+	}
+	const fixed = [options.port, options.sandboxPort, options.smtpPort, options.inboxPort].filter((port) => port !== 0);
+	if (new Set(fixed).size !== fixed.length) throw new Error('--port, --sandbox-port, --smtp-port and --inbox-port must be different ports');
 	return options;
 }
 
@@ -98,12 +110,12 @@ async function step(number, total, title, work) {
 	return result;
 }
 
-const state = { sandbox: undefined, n8n: undefined, stopping: false, lastSignalAt: 0 };
+const state = { sandbox: undefined, catcher: undefined, n8n: undefined, stopping: false, lastSignalAt: 0 };
 
 async function shutdown(reason, exitCode) {
 	if (state.stopping) return;
 	state.stopping = true;
-	say(`\n${reason}: stopping n8n and the Chaser sandbox ...`);
+	say(`\n${reason}: stopping n8n, the Chaser sandbox and the mail and chat catcher ...`);
 	try {
 		if (state.n8n) await state.n8n.stop({ graceMs: 20000 });
 	} catch (error) {
@@ -113,6 +125,11 @@ async function shutdown(reason, exitCode) {
 		if (state.sandbox) await state.sandbox.close();
 	} catch (error) {
 		say(`  stopping the sandbox failed: ${error.message}`);
+	}
+	try {
+		if (state.catcher) await state.catcher.close();
+	} catch (error) {
+		say(`  stopping the mail and chat catcher failed: ${error.message}`);
 	}
 	say('Stopped. Bye!');
 	process.exit(exitCode);
@@ -194,7 +211,10 @@ async function main() {
 	if (options.sandbox && options.sandboxPort !== 0 && !(await portIsFree(options.sandboxPort))) {
 		throw new UsageError(`port ${options.sandboxPort} is in use: pick another with --sandbox-port N (0 = any free port)`);
 	}
-	const total = 6;
+	for (const [flag, port] of [['--smtp-port', options.smtpPort], ['--inbox-port', options.inboxPort]]) {
+		if (port !== 0 && !(await portIsFree(port))) throw new UsageError(`port ${port} is in use: pick another with ${flag} N (0 = any free port)`);
+	}
+	const total = 7;
 
 	await step(1, total, 'Node 24 and the npm dependencies (installed on the first run only)', async () => {
 		install.ensureNode24();
@@ -206,6 +226,7 @@ async function main() {
 	const { N8nInstance } = require('../tooling/n8n');
 	const { packPackage } = require('../tooling/pack');
 	const demo = require('../tooling/demo');
+	const { startCatcher } = require('../tooling/catcher');
 
 	const credential = await step(2, total, options.sandbox ? 'Starting the Chaser sandbox with a demo organisation' : 'Using your Chaser account', async () => {
 		if (!options.sandbox) {
@@ -238,17 +259,37 @@ async function main() {
 		return demo.chaserCredential({ apiKey: s.apiKey, apiSecret: s.apiSecret, baseUrl: s.url });
 	});
 	if (state.stopping) return;
+	await step(3, total, 'Starting the mail and chat catcher (where the examples send email and chat messages)', async () => {
+		const begin = () =>
+			startCatcher({
+				port: options.inboxPort,
+				smtpPort: options.smtpPort,
+				logger: (line) => {
+					if (!state.stopping) say(`  [catcher] ${line}`);
+				},
+			});
+		state.catcher = await begin();
+		// With port 0 the system may hand out n8n's port, which is free until n8n starts: take others.
+		for (let attempt = 0; [state.catcher.smtpPort, state.catcher.httpPort].includes(options.port) && attempt < 5; attempt++) {
+			const taken = state.catcher;
+			state.catcher = await begin();
+			await taken.close();
+		}
+		say(`      inbox ${state.catcher.inboxUrl}, SMTP 127.0.0.1:${state.catcher.smtpPort}, chat webhook ${state.catcher.chatWebhookUrl}`);
+	});
+	if (state.stopping) return;
 
-	const [tarball, n8nInstall] = await step(3, total, `Building the package and installing n8n ${N8N_VERSION} (2-4 minutes on the first run, cached afterwards)`, () =>
+	const [tarball, n8nInstall] = await step(4, total, `Building the package and installing n8n ${N8N_VERSION} (2-4 minutes on the first run, cached afterwards)`, () =>
 		Promise.all([packPackage({ build: options.build }), install.ensureN8n(N8N_VERSION)]),
 	);
 	if (state.stopping) return;
 
 	const stateDir = options.stateDir;
-	const examples = demo.loadExamples();
+	const chatWebhookUrl = state.catcher.chatWebhookUrl;
+	const examples = demo.loadExamples().map((example) => ({ ...example, workflow: demo.demoWorkflow(example.workflow, { chatWebhookUrl }) }));
 	const fingerprintFile = path.join(stateDir, 'examples.json');
 	const keptData = fs.existsSync(path.join(stateDir, '.n8n', 'database.sqlite'));
-	await step(4, total, 'Installing the package into n8n and importing the credential and example workflows', async () => {
+	await step(5, total, 'Installing the package into n8n and importing the credentials and example workflows', async () => {
 		if (options.fresh && keptData) {
 			say(`      --fresh: deleting the n8n data kept in ${stateDir}`);
 			fs.rmSync(stateDir, { recursive: true, force: true });
@@ -257,7 +298,7 @@ async function main() {
 		}
 		fs.mkdirSync(stateDir, { recursive: true });
 		state.n8n = await N8nInstance.create({ version: N8N_VERSION, port: options.port, tarball, stateDir });
-		await state.n8n.importCredentials([credential]);
+		await state.n8n.importCredentials([credential, demo.smtpCredential(state.catcher.smtpPort)]);
 		const changed = await examplesToImport(state.n8n, examples, fingerprintFile);
 		if (changed.length > 0) {
 			await state.n8n.importWorkflows(changed.map((example) => example.workflow));
@@ -275,7 +316,7 @@ async function main() {
 	});
 	if (state.stopping) return;
 
-	await step(5, total, `Starting n8n on http://127.0.0.1:${options.port}`, async () => {
+	await step(6, total, `Starting n8n on http://127.0.0.1:${options.port}`, async () => {
 		await state.n8n.start({ timeoutMs: 180000 });
 		state.n8n.exited.then((info) => {
 			if (!state.stopping) void shutdown(`n8n exited unexpectedly (${JSON.stringify(info)}; log: ${state.n8n.logFile})`, 1);
@@ -283,7 +324,7 @@ async function main() {
 	});
 	if (state.stopping) return;
 
-	const ownerIsNew = await step(6, total, 'Setting up the owner account', async () => {
+	const ownerIsNew = await step(7, total, 'Setting up the owner account', async () => {
 		const response = await fetch(`${state.n8n.url}/rest/owner/setup`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
@@ -319,6 +360,8 @@ function printReady({ options, owner, ownerIsNew, examples, demo }) {
 	if (state.sandbox) {
 		say(`  Chaser sandbox: ${state.sandbox.url}  (credential "${demo.CREDENTIAL_NAME}": API key ${state.sandbox.apiKey}, secret ${state.sandbox.apiSecret})`);
 	}
+	say(`  Inbox:        ${state.catcher.inboxUrl}  (email and chat messages the examples send; nothing leaves this machine)`);
+	say(`                SMTP 127.0.0.1:${state.catcher.smtpPort} (credential "${demo.SMTP_CREDENTIAL_NAME}"), chat webhook ${state.catcher.chatWebhookUrl}`);
 	say(`  n8n data:     ${options.stateDir}  (kept between runs; npm start -- --fresh starts clean)`);
 	say('');
 	say('  Workflows:');
@@ -330,18 +373,19 @@ function printReady({ options, owner, ownerIsNew, examples, demo }) {
 		say(`      ${call.curl}`);
 	});
 	say('');
-	say(`  In the editor, open "${examples.find((example) => example.file === 'overdue-reminder-digest.json').workflow.name}"`);
-	say('  and click "Execute workflow" to list overdue invoices (its email node is disabled until you add SMTP).');
+	say(`  Then open the inbox: the digest email, and (within a minute of call 4, when the trigger next checks the`);
+	say(`  sandbox) the paid-invoice chat message. In the editor, "${examples.find((example) => example.file === 'overdue-reminder-digest.json').workflow.name}"`);
+	say('  also runs with "Execute workflow"; Executions shows every run, failed ones included.');
 	say('');
 	say(`  n8n log: ${n8n.logFile}`);
 	say(`  Processes: n8n pid ${n8n.pid} (own process group), this script pid ${process.pid}, task broker port ${n8n.brokerPort}`);
-	say('  Press Ctrl-C to stop n8n and the sandbox.');
+	say('  Press Ctrl-C to stop n8n, the sandbox and the catcher.');
 	say(line);
 }
 
 main().catch((error) => {
 	const detail = error instanceof UsageError || !(error && error.stack) ? String(error.message || error) : error.stack;
 	process.stderr.write(`\nnpm start failed: ${detail}\n`);
-	if (state.sandbox || state.n8n) void shutdown('Failed', 1);
+	if (state.sandbox || state.n8n || state.catcher) void shutdown('Failed', 1);
 	else process.exit(1);
 });

@@ -1,6 +1,6 @@
 import { joined, statusMark, text } from './labels';
 import type { ResourceDefinition } from './resource';
-import { RECORD_STATUSES } from './statuses';
+import { PHONE_FIELDS, RECORD_STATUSES } from './shared';
 
 /** The people at a customer who receive reminders; they live below their customer (see `contactPersonsPath`). */
 export const contactPerson = {
@@ -30,13 +30,7 @@ export const contactPerson = {
 		},
 		contact_first_name: { label: 'First Name', kind: 'text', placeholder: 'e.g. Jane' },
 		contact_last_name: { label: 'Last Name', kind: 'text', placeholder: 'e.g. Smith' },
-		mobile_number: {
-			label: 'Mobile Number',
-			kind: 'text',
-			placeholder: 'e.g. +447700900123',
-			help: 'With the country code; Chaser sends SMS reminders to it',
-		},
-		phone_number: { label: 'Phone Number', kind: 'text', placeholder: 'e.g. +442079460000' },
+		...PHONE_FIELDS,
 		status: {
 			label: 'Status',
 			kind: 'status',

@@ -1,6 +1,6 @@
 import type { ResourceDefinition } from './resource';
 import { statusMark, text } from './labels';
-import { RECORD_STATUSES } from './statuses';
+import { PHONE_FIELDS, RECORD_STATUSES } from './shared';
 
 export const customer = {
 	value: 'customer',
@@ -50,13 +50,7 @@ export const customer = {
 		contact_first_name: { label: 'Contact First Name', kind: 'text', help: 'First name of the person reminders are addressed to' },
 		contact_last_name: { label: 'Contact Last Name', kind: 'text' },
 		groups: { label: 'Groups', kind: 'groups' },
-		mobile_number: {
-			label: 'Mobile Number',
-			kind: 'text',
-			placeholder: 'e.g. +447700900123',
-			help: 'With the country code; Chaser sends SMS reminders to it',
-		},
-		phone_number: { label: 'Phone Number', kind: 'text', placeholder: 'e.g. +442079460000' },
+		...PHONE_FIELDS,
 		status: {
 			label: 'Status',
 			kind: 'status',

@@ -1,6 +1,6 @@
 import { joined, money, statusMark, text } from './labels';
 import type { ResourceDefinition } from './resource';
-import { DOCUMENT_STATUSES } from './statuses';
+import { DOCUMENT_STATUSES } from './shared';
 
 export const invoice = {
 	value: 'invoice',
@@ -125,3 +125,29 @@ export const invoice = {
 			),
 	},
 } satisfies ResourceDefinition;
+
+/**
+ * An invoice's PDF: `POST <invoice>/pdf`, multipart, one part named `file` (application/pdf, with a file name).
+ * The path is in Chaser's reference; the body shape only in one weak source (README, "Where the Chaser API is
+ * unsure"). Chaser answers with the invoice, whose `invoice_pdf_link` then points at the file.
+ */
+export const invoicePdf = {
+	pathSuffix: '/pdf',
+	part: 'file',
+	mimeType: 'application/pdf',
+	/** The largest file sent: the sandbox's limit, 10 MiB; Chaser publishes none. */
+	maxBytes: 10 * 1024 * 1024,
+	/** What Upload PDF's Simplify keeps: which invoice it is, and where its PDF now is. */
+	summary: [
+		'id',
+		'invoice_id',
+		'invoice_number',
+		'customer_external_id',
+		'customer_name',
+		'status',
+		'currency_code',
+		'amount_due',
+		'invoice_pdf_link',
+		'invoice_pdf_link_updated_at',
+	],
+} as const;

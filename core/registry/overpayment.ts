@@ -1,6 +1,6 @@
 import { day, joined, money, statusMark, text } from './labels';
 import type { ResourceDefinition } from './resource';
-import { DOCUMENT_STATUSES } from './statuses';
+import { DOCUMENT_STATUSES } from './shared';
 
 export const overpayment = {
 	value: 'overpayment',

@@ -4,6 +4,7 @@
  */
 export type { ChaserContext, ChaserRequest } from './request';
 export { chaserKeyOf, chaserRequest, externalIdSegment } from './request';
+export type { ChaserFile, ChaserFormData } from './multipart';
 export { chaserPage, chaserPaginate, MAX_PAGE_SIZE } from './paging';
 export type { BulkEntryResult, BulkPath } from './bulk';
 export { chaserBulkUpsert, MAX_BULK_ENTRIES } from './bulk';

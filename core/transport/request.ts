@@ -14,6 +14,8 @@ import type { ErrorContext } from './errors';
 import { toNodeApiError } from './errors';
 import type { Failure, Outcome } from './failures';
 import { backoffMs, classifyResponse, classifyThrown } from './failures';
+import type { ChaserFormData } from './multipart';
+import { toFormData } from './multipart';
 import { acquireSlot, answered, keyBudget, rateLimited, requestsPerMinuteProblem } from './pacer';
 import { transportSettings } from './settings';
 
@@ -26,6 +28,17 @@ export interface ChaserRequest {
 	path: string;
 	qs?: IDataObject;
 	body?: IDataObject;
+	/**
+	 * A multipart/form-data body instead of `body` (a file upload): the parts by name. A fresh body is built for
+	 * every attempt, so a retry sends the file again in full.
+	 */
+	formData?: ChaserFormData;
+	/**
+	 * Set on a POST that repeating cannot duplicate (the invoice PDF upload replaces the file), so that it is
+	 * retried after a 5xx or network failure like a GET or PUT. Other POSTs are retried only when the failure
+	 * proves the request never landed, or after reading back at `readBackPath`.
+	 */
+	idempotent?: boolean;
 	itemIndex?: number;
 	/** What a 404 means for this call (which record is missing); without it a 404 is read as a wrong Base URL. */
 	notFoundMessage?: string;
@@ -128,7 +141,7 @@ async function attempt(context: ChaserContext, connection: Connection, request: 
 			method: request.method,
 			url,
 			qs: request.qs,
-			body: request.body,
+			body: request.formData ? toFormData(request.formData) : request.body,
 			json: true,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
@@ -147,7 +160,7 @@ async function attempt(context: ChaserContext, connection: Connection, request: 
  */
 export async function chaserRequest(context: ChaserContext, request: ChaserRequest): Promise<IDataObject> {
 	const connection = await connect(context);
-	const idempotent = request.method !== 'POST';
+	const idempotent = request.idempotent ?? request.method !== 'POST';
 	let rateLimitWaitedMs = 0;
 	let retries = 0;
 	let attempts = 0;

@@ -2,7 +2,10 @@
 /**
  * Runs "Input → Chaser" through n8n-core's real execution engine, in-process, with the built node
  * (dist/), for the benchmark, which runs without ts-node or jest. The engine is the one the tests use,
- * tooling/engine.js; this file adds the bench's environment, its RawGet floor node and n8n's HTTP Request node.
+ * tooling/engine.js; this file adds the bench's environment, its RawGet floor node, n8n's HTTP Request and Remove
+ * Duplicates nodes, and the Chaser Trigger's poll runner (tooling/poll.js, the tests' one too).
+ *
+ * Every require of a dist/ file is here, so a move of the node's files changes one line of this file.
  */
 const os = require('os');
 const path = require('path');
@@ -19,11 +22,13 @@ process.env.N8N_ENCRYPTION_KEY = process.env.N8N_ENCRYPTION_KEY || 'chaser-bench
 
 const { NodeConnectionTypes } = require('n8n-workflow');
 const { createEngine } = require(path.join(ROOT, 'tooling', 'engine'));
+const { createPoller } = require(path.join(ROOT, 'tooling', 'poll'));
 const { cacheRoot } = require(path.join(ROOT, 'tooling', 'install'));
 
 const { ChaserApi } = require(path.join(DIST, 'credentials', 'ChaserApi.credentials.js'));
 const { Chaser } = require(path.join(DIST, 'nodes', 'Chaser', 'Chaser.node.js'));
-const transport = require(path.join(DIST, 'nodes', 'Chaser', 'transport', 'index.js'));
+const { ChaserTrigger } = require(path.join(DIST, 'nodes', 'ChaserTrigger', 'ChaserTrigger.node.js'));
+const transport = require(path.join(DIST, 'core', 'transport', 'index.js'));
 
 /**
  * The floor for the overhead figure: n8n's own httpRequestWithAuthentication called once per item, with the
@@ -73,31 +78,53 @@ class RawGet {
 	}
 }
 
-/**
- * n8n's own HTTP Request node, from the n8n 2.41.1 install that scripts/bench.js makes sure of: what a user would
- * otherwise call Chaser with, run in the same engine as the Chaser node. `version` is the one the editor adds.
- */
-function httpRequestNode() {
-	const file = path.join(cacheRoot(), 'n8n-2.41.1', 'node_modules', 'n8n-nodes-base', 'dist', 'nodes', 'HttpRequest', 'HttpRequest.node.js');
+/** A node of n8n-nodes-base from the n8n 2.41.1 install that scripts/bench.js makes sure of. */
+function n8nBaseNode(relativeFile, exportName, type) {
+	const file = path.join(cacheRoot(), 'n8n-2.41.1', 'node_modules', 'n8n-nodes-base', 'dist', 'nodes', relativeFile);
 	if (!fs.existsSync(file)) throw new Error(`n8n 2.41.1 is not installed (${file} is missing): run the benchmark with npm run bench`);
-	const { HttpRequest } = require(file);
-	const node = new HttpRequest();
-	return { type: 'n8n-nodes-base.httpRequest', node, version: node.description.defaultVersion };
+	const node = new (require(file)[exportName])();
+	return { type, node, version: node.description.defaultVersion };
 }
 
-const httpRequest = httpRequestNode();
+/**
+ * n8n's own HTTP Request node: what a user would otherwise call Chaser with, run in the same engine as the Chaser
+ * node. `version` is the one the editor adds.
+ */
+const httpRequest = n8nBaseNode(path.join('HttpRequest', 'HttpRequest.node.js'), 'HttpRequest', 'n8n-nodes-base.httpRequest');
+
+/**
+ * n8n's Remove Duplicates node ("remove items processed in previous executions"): what a user puts after a
+ * scheduled Get Many to build an "invoice paid" trigger without the Chaser Trigger. It keeps what it has seen in
+ * n8n's deduplication store, which tooling/engine.js gives n8n-core in memory (`processedData`).
+ */
+const removeDuplicates = n8nBaseNode(
+	path.join('Transform', 'RemoveDuplicates', 'RemoveDuplicates.node.js'),
+	'RemoveDuplicates',
+	'n8n-nodes-base.removeDuplicates',
+);
 
 /**
  * runChaser({ parameters, items?, credentials, onError?, nodeType?, typeVersion? }) → { success, errorOutput, error?, run }.
  * Items are handed to the input node by reference (no JSON parameter), so 10,000 items cost no parsing.
  * nodeType: 'bench.rawGet' runs the RawGet floor in the Chaser node's place, httpRequest.type (with typeVersion
- * httpRequest.version) n8n's HTTP Request node.
+ * httpRequest.version) n8n's HTTP Request node, removeDuplicates.type (removeDuplicates.version) its Remove Duplicates
+ * node, whose second output (Discarded) then comes back as errorOutput.
  */
-const { runChaser } = createEngine({
+const { runChaser, processedData } = createEngine({
 	Node: Chaser,
 	Credential: ChaserApi,
-	extraNodeTypes: { 'bench.rawGet': new RawGet(), [httpRequest.type]: httpRequest.node },
+	extraNodeTypes: {
+		'bench.rawGet': new RawGet(),
+		[httpRequest.type]: httpRequest.node,
+		[removeDuplicates.type]: removeDuplicates.node,
+	},
 	label: 'bench',
 });
 
-module.exports = { runChaser, transport, httpRequest, ROOT, DIST };
+/**
+ * The Chaser Trigger, activated in a workflow and polled through n8n-core's PollContext as n8n does:
+ * activateTrigger({ parameters, credentials, timezone, … }).poll() → { items, staticData, error }.
+ */
+const { activate: activateTrigger } = createPoller({ Node: ChaserTrigger, Credential: ChaserApi });
+
+module.exports = { runChaser, processedData, activateTrigger, transport, httpRequest, removeDuplicates, ROOT, DIST };

@@ -29,6 +29,27 @@
  *             worker thread here, so its memory is not counted.
  *   overhead  1,000 customer GETs, no limit: the node ÷ n8n's own httpRequestWithAuthentication in a minimal node
  *             (medians of alternating runs): nodeOverN8nHelperRatio (≤ 1.2), what the node adds to n8n's helper
+ *   trigger   Chaser Trigger, Invoice Paid, on a ledger of 50,000 invoices (80% paid, their fully paid dates spread
+ *             over the past 80 weeks: 1% of the ledger a week), polled every minute in the time zone Europe/London
+ *             while a simulated week pays 500 more (1%; a fifth booked 1-3 days after the day paid), no limit:
+ *             requests a poll (triggerRequestsPerPoll, the median; also its mean and max), the same workflow built
+ *             from Schedule + Chaser Get Many (Paid, Return All) + n8n 2.41.1's Remove Duplicates node (items
+ *             processed in previous executions, on invoice_id), requests a run (alternativeRequestsPerRun), the
+ *             ratio triggerVsAlternativeRequestRatio (≤ 0.1: the trigger must cost an order of magnitude less than
+ *             what users build without it, or it would not be worth its own state), a day of either every minute in
+ *             % of the key's 288,000 (triggerRequestsPerDayPctOfBudget ≤ 5: polling leaves 95% of the key, or 190 a
+ *             minute, to the work; alternativeRequestsPerDayPctOfBudget), and whether each invoice paid in the week
+ *             was reported exactly once (triggerMissed, triggerDuplicated, triggerUnexpected: 0; the alternative's
+ *             alternativeOutput against alternativeExpectedOutput). Time is simulated: the ledger is the sandbox's
+ *             seed reshaped in its store, payments are applied to the store as Record Payment would (status,
+ *             amounts, payments, fully_paid_date), and the polls run through n8n-core's PollContext (tooling/poll.js)
+ *             at simulated instants, the process's Date shifted (bench/clock.js), the node unchanged. Of the week's
+ *             10,080 minute polls the part runs every 60th, on the hour: what a poll reads, so what it costs,
+ *             depends only on the records in its window (from the previous poll's day less Look Back), which is the
+ *             same whether the previous poll ran a minute or an hour before; the first poll of each London day
+ *             reads from the day before, as the first minute poll after midnight does. The alternative runs twice
+ *             (its first run, which outputs every invoice already paid, and at the end of the week): its requests
+ *             are the Paid invoices ÷ 100 whenever it runs, and Remove Duplicates sends none.
  *   lost / duplicated: checked in the sandbox's store after every part (each record exactly once).
  *
  * "Legal time": each request goes at the physical pace (the gaps between requests when nothing waits) but never
@@ -37,9 +58,10 @@
  * first 200 requests, which the window does not hold back, and their median after that (bulk, returnAll).
  *
  * The last line printed is one JSON object: the figures, the targets and which targets were missed. Options:
- * --only=perItem,overLimit,fleet,delta,bulk,returnAll,overhead (skipped parts print null), --no-build (use dist/
- * as it is; otherwise dist/ is rebuilt with tsc when a source is newer). Needs Node 24, the dev dependencies and
- * n8n 2.41.1 (for its HTTP Request node: scripts/bench.js installs it); takes about 3 minutes.
+ * --only=perItem,overLimit,fleet,delta,bulk,returnAll,overhead,trigger (skipped parts print null), --no-build (use
+ * dist/ as it is; otherwise dist/ is rebuilt with tsc when a source is newer). Needs Node 24, the dev dependencies
+ * and n8n 2.41.1 (for its HTTP Request and Remove Duplicates nodes: scripts/bench.js installs it); takes about 4
+ * minutes.
  */
 const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');
@@ -56,7 +78,8 @@ const wants = (name) => only.length === 0 || only.includes(name);
 ensureBuilt(!args.includes('--no-build'));
 
 const { createSandbox } = require(path.join(ROOT, 'sandbox'));
-const { runChaser, transport, httpRequest } = require('./engine');
+const { runChaser, processedData, activateTrigger, transport, httpRequest, removeDuplicates } = require('./engine');
+const { clock } = require('./clock');
 const v8 = require('v8');
 const { Worker } = require('worker_threads');
 
@@ -76,6 +99,11 @@ const TARGETS = {
 	returnAllPctOfLimit: ['>=', 95],
 	returnAllMemoryRatio: ['<=', 3],
 	nodeOverN8nHelperRatio: ['<=', 1.2],
+	triggerVsAlternativeRequestRatio: ['<=', 0.1],
+	triggerRequestsPerDayPctOfBudget: ['<=', 5],
+	triggerMissed: ['=', 0],
+	triggerDuplicated: ['=', 0],
+	triggerUnexpected: ['=', 0],
 	lost: ['=', 0],
 	duplicated: ['=', 0],
 };
@@ -601,6 +629,257 @@ async function benchOverhead(sandbox) {
 	return { nodeOverHelper: node / helper };
 }
 
+// -------------------------------------------------------------------------------------------------- trigger
+
+/** The trigger part's ledger and week; see the header. */
+const LEDGER = {
+	invoices: 50_000,
+	paidShare: 0.8, // the ledger's past: 80% paid, their fully paid dates spread evenly over historyDays
+	historyDays: 560, // 40,000 paid over 80 weeks: 500 a week, the same 1% of the ledger as during the week simulated
+	weeklyPaidShare: 0.01, // during the week: 1% of the ledger (500 invoices) paid, at random instants
+	lateShare: 0.2, // of those, booked 1 to 3 days after the day they were paid (a payment booked Monday for Friday)
+	days: 7,
+	pollEveryMinutes: 60, // the polls run: every 60th of the week's 10,080 minute polls, on the hour (see the header)
+	alternativeAtDays: [0, 7], // the alternative's runs: its first at day 0, then one at the end of the week
+	timezone: 'Europe/London',
+	start: Date.UTC(2026, 5, 1), // Monday 1 June 2026, 00:00 UTC = 01:00 in London (summer time)
+	seed: 20260601,
+};
+const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
+const BUDGET_PER_DAY = LIMIT * 60 * 24; // 288,000 requests a day on one key
+
+/** A small seeded PRNG (mulberry32), so the ledger and the week are the same in every run. */
+function seededRandom(seed) {
+	let a = seed >>> 0;
+	const next = () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+	return { next, int: (min, max) => min + Math.floor(next() * (max - min + 1)) };
+}
+
+const calendarFormat = new Intl.DateTimeFormat('en-CA', { timeZone: LEDGER.timezone, year: 'numeric', month: '2-digit', day: '2-digit' });
+/** The calendar date of an instant in the workflow's time zone (what "today" is for the trigger). */
+const localDay = (instant) => calendarFormat.format(instant);
+const shiftDay = (day, days) => new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+/** Chaser's dates: calendar dates at midnight UTC. */
+const chaserDate = (day) => `${day}T00:00:00Z`;
+
+/** Marks an invoice paid in full on `day`, as Record Payment does (status, amounts, payments, fully paid date). */
+function markPaid(invoice, day, at) {
+	invoice.payments = [...(invoice.payments || []), { amount: invoice.total, date: chaserDate(day) }];
+	invoice.amount_paid = invoice.total;
+	invoice.amount_due = 0;
+	invoice.status = 'PAID';
+	invoice.fully_paid_date = chaserDate(day);
+	invoice.updated_at = new Date(at).toISOString();
+}
+
+/**
+ * 50,000 invoices: the sandbox's deterministic seed (500 customers × 100 invoices), reshaped into a ledger with a
+ * past. Returns the outstanding invoices, which the week's payments are drawn from.
+ */
+function seedLedger(sandbox, random) {
+	const { invoices } = sandbox.seed({ customers: LEDGER.invoices / 100, invoicesPerCustomer: 100 });
+	const outstanding = [];
+	for (const invoice of invoices) {
+		invoice.payments = [];
+		if (random.next() < LEDGER.paidShare) {
+			const paidAt = LEDGER.start - random.next() * LEDGER.historyDays * DAY_MS;
+			const paidDay = localDay(paidAt);
+			const issued = shiftDay(paidDay, -random.int(5, 60));
+			invoice.date = chaserDate(issued);
+			invoice.due_date = chaserDate(shiftDay(issued, 30));
+			markPaid(invoice, paidDay, paidAt);
+		} else {
+			const issued = shiftDay(localDay(LEDGER.start), -random.int(1, 90));
+			Object.assign(invoice, {
+				status: 'AUTHORISED',
+				amount_paid: 0,
+				amount_due: invoice.total,
+				fully_paid_date: null,
+				date: chaserDate(issued),
+				due_date: chaserDate(shiftDay(issued, 30)),
+			});
+			outstanding.push(invoice);
+		}
+	}
+	return outstanding;
+}
+
+/** The week's payments: 1% of the ledger, at random instants, on outstanding invoices drawn at random. */
+function paymentsOfTheWeek(outstanding, random) {
+	const count = Math.round(LEDGER.invoices * LEDGER.weeklyPaidShare * (LEDGER.days / 7));
+	const pool = [...outstanding];
+	const payments = [];
+	for (let i = 0; i < count; i++) {
+		const invoice = pool.splice(random.int(0, pool.length - 1), 1)[0];
+		const at = LEDGER.start + 1 + random.next() * (LEDGER.days * DAY_MS - 1);
+		const late = random.next() < LEDGER.lateShare ? random.int(1, 3) : 0;
+		payments.push({ invoice, at, day: shiftDay(localDay(at), -late) });
+	}
+	return payments.sort((a, b) => a.at - b.at);
+}
+
+/** Each of `expected` reported exactly once, nothing else: { missed, duplicated, spurious }. */
+function reportedOnce(reported, expected) {
+	const counts = new Map();
+	for (const id of reported) counts.set(id, (counts.get(id) || 0) + 1);
+	return {
+		missed: [...expected].filter((id) => !counts.has(id)).length,
+		duplicated: [...counts.values()].filter((count) => count > 1).length,
+		spurious: [...counts.keys()].filter((id) => !expected.has(id)).length,
+	};
+}
+
+const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
+
+/**
+ * What users build without the trigger: Schedule (every minute) → Chaser Get Many invoices, status Paid, Return
+ * All → Remove Duplicates, "remove items processed in previous executions" keyed on invoice_id. History Size is
+ * set to 100,000: the node refuses a run when what it holds plus the run's items exceed it (so at least twice the
+ * paid invoices), and its default of 10,000 fails the very first run here. The two nodes run one after the other
+ * in the same engine (the Schedule only starts the execution, and sends no request).
+ */
+async function runAlternative(sandbox, credentials) {
+	const t0 = process.hrtime.bigint();
+	sandbox.clearLog();
+	const listed = await runChaser({
+		parameters: { resource: 'invoice', operation: 'getAll', returnAll: true, filters: { status: ['PAID'] } },
+		credentials,
+	});
+	if (listed.error) throw new Error(`alternative: Get Many failed: ${listed.error.message}`);
+	const requests = sandbox.requests.length;
+	const t1 = process.hrtime.bigint();
+	const deduplicated = await runChaser({
+		nodeType: removeDuplicates.type,
+		typeVersion: removeDuplicates.version,
+		parameters: {
+			operation: 'removeItemsSeenInPreviousExecutions',
+			logic: 'removeItemsWithAlreadySeenKeyValues',
+			dedupeValue: '={{ $json.invoice_id }}',
+			options: { historySize: 100_000 },
+		},
+		items: listed.success.map((item) => item.json),
+		credentials,
+	});
+	if (deduplicated.error) throw new Error(`alternative: Remove Duplicates failed: ${deduplicated.error.message}`);
+	if (sandbox.requests.length !== requests) throw new Error('alternative: Remove Duplicates sent requests to Chaser');
+	const t2 = process.hrtime.bigint();
+	return {
+		requests,
+		listMs: Number(t1 - t0) / 1e6,
+		dedupMs: Number(t2 - t1) / 1e6,
+		kept: deduplicated.success.map((item) => item.json.invoice_id),
+	};
+}
+
+async function benchTrigger(sandbox) {
+	const started = Date.now();
+	sandbox.reset();
+	sandbox.setRateLimit(null);
+	paceTo(0);
+	processedData.clear();
+	const credentials = credentialsFor(sandbox);
+	const random = seededRandom(LEDGER.seed);
+	const outstanding = seedLedger(sandbox, random);
+	const historicallyPaid = LEDGER.invoices - outstanding.length;
+	const payments = paymentsOfTheWeek(outstanding, random);
+	const seededMs = Date.now() - started;
+
+	const polls = []; // requests of each poll after the activation poll
+	const reported = [];
+	const alternative = { runs: [], reported: [], firstRunOutput: 0 };
+	let activationRequests = 0;
+	let emptyPolls = 0;
+	let pollMs = 0;
+	let staticData = {};
+	let paid = 0;
+	const paidDuringWeek = new Set();
+	const payUntil = (instant) => {
+		while (paid < payments.length && payments[paid].at <= instant) {
+			const { invoice, at, day } = payments[paid++];
+			clock.advanceTo(at);
+			markPaid(invoice, day, at);
+			paidDuringWeek.add(invoice.invoice_id);
+		}
+	};
+	const alternativeAt = LEDGER.alternativeAtDays.map((days) => LEDGER.start + days * DAY_MS);
+	clock.install(LEDGER.start);
+	try {
+		const trigger = activateTrigger({ parameters: { event: 'invoicePaid' }, credentials, timezone: LEDGER.timezone });
+		const end = LEDGER.start + LEDGER.days * DAY_MS;
+		for (let at = LEDGER.start; at <= end; at += LEDGER.pollEveryMinutes * MINUTE_MS) {
+			payUntil(at);
+			clock.advanceTo(at);
+			if (alternativeAt.includes(at)) {
+				const run = await runAlternative(sandbox, credentials);
+				if (alternative.runs.length === 0) alternative.firstRunOutput = run.kept.length;
+				else alternative.reported.push(...run.kept);
+				alternative.runs.push(run);
+			}
+			sandbox.clearLog();
+			const tp = process.hrtime.bigint();
+			const result = await trigger.poll();
+			pollMs += Number(process.hrtime.bigint() - tp) / 1e6;
+			if (result.error) throw new Error(`trigger: the poll at ${new Date(at).toISOString()} failed: ${result.error.message}`);
+			if (at === LEDGER.start) {
+				activationRequests = sandbox.requests.length;
+				if (result.items) throw new Error('trigger: the activation poll reported invoices');
+				continue;
+			}
+			polls.push(sandbox.requests.length);
+			if (!result.items) emptyPolls++;
+			for (const item of result.items || []) reported.push(item.json.invoice_id);
+			staticData = result.staticData;
+		}
+	} finally {
+		clock.restore();
+	}
+	if (alternative.firstRunOutput !== historicallyPaid) {
+		throw new Error(`alternative: its first run output ${alternative.firstRunOutput} invoices, not the ${historicallyPaid} paid before it`);
+	}
+	const tookMs = Date.now() - started;
+	const triggerChecks = reportedOnce(reported, paidDuringWeek);
+	const remembered = Object.values(staticData).reduce((count, node) => count + Object.keys((node && node.seen) || {}).length, 0);
+	// The alternative's later runs must output what was paid since its first run, once each.
+	const paidSinceFirstRun = new Set(payments.filter((payment) => payment.at <= alternativeAt[alternativeAt.length - 1]).map((p) => p.invoice.invoice_id));
+	const alternativeChecks = reportedOnce(alternative.reported, paidSinceFirstRun);
+	const perPoll = { median: median(polls), mean: mean(polls), max: Math.max(...polls), min: Math.min(...polls) };
+	const alternativeRequests = alternative.runs.map((run) => run.requests);
+	const perRun = { median: median(alternativeRequests), mean: mean(alternativeRequests) };
+	const pctOfBudget = (perMinute) => ((perMinute * 60 * 24) / BUDGET_PER_DAY) * 100;
+	log(
+		`trigger: Invoice Paid on a ledger of ${LEDGER.invoices.toLocaleString('en')} invoices (${historicallyPaid.toLocaleString('en')} paid over the past ${LEDGER.historyDays} days), ` +
+			`${payments.length} paid during ${LEDGER.days} simulated days (${Math.round(LEDGER.lateShare * 100)}% booked 1-3 days late), time zone ${LEDGER.timezone}; ` +
+			`${polls.length} polls sampled, one every ${LEDGER.pollEveryMinutes} simulated minutes of the every-minute schedule (${emptyPolls} reported nothing): ` +
+			`requests per poll median ${perPoll.median}, mean ${perPoll.mean.toFixed(2)}, min ${perPoll.min}, max ${perPoll.max} (activation poll ${activationRequests}), ` +
+			`${(pollMs / (polls.length + 1)).toFixed(0)} ms a poll; ` +
+			`${reported.length} invoices reported: missed ${triggerChecks.missed}, duplicated ${triggerChecks.duplicated}, not paid in the week ${triggerChecks.spurious}; ` +
+			`its static data at the end: ${remembered} invoice IDs, ${(JSON.stringify(staticData).length / 1024).toFixed(1)} KB as JSON.\n` +
+			`   Alternative, Schedule → Get Many (Paid, Return All) → Remove Duplicates: ${alternative.runs.length} runs at days ${LEDGER.alternativeAtDays.join(', ')}: ` +
+			`requests ${alternativeRequests.join(', ')} (Remove Duplicates sends none), ` +
+			`Get Many ${alternative.runs.map((run) => seconds(run.listMs)).join(', ')}, Remove Duplicates ${alternative.runs.map((run) => seconds(run.dedupMs)).join(', ')}; its first run output all ${alternative.firstRunOutput.toLocaleString('en')} invoices paid before it, ` +
+			`the later ones ${alternative.reported.length} (missed ${alternativeChecks.missed}, duplicated ${alternativeChecks.duplicated}, not paid in the week ${alternativeChecks.spurious}).\n` +
+			`   Every minute for a day: the trigger ${Math.round(perPoll.mean * 1440).toLocaleString('en')} requests = ${pctOfBudget(perPoll.mean).toFixed(2)}% of the key's ${BUDGET_PER_DAY.toLocaleString('en')}; ` +
+			`the alternative ${Math.round(perRun.mean * 1440).toLocaleString('en')} = ${pctOfBudget(perRun.mean).toFixed(1)}% (one run alone needs ${(perRun.mean / LIMIT).toFixed(1)} minutes of the key's budget). ` +
+			`Trigger ÷ alternative per run ${(perPoll.median / perRun.median).toFixed(4)}; seeded in ${seconds(seededMs)}, the part took ${seconds(tookMs)}`,
+	);
+	return {
+		perPoll,
+		perRun,
+		ratio: perPoll.median / perRun.median,
+		triggerPctOfBudget: pctOfBudget(perPoll.mean),
+		alternativePctOfBudget: pctOfBudget(perRun.mean),
+		trigger: triggerChecks,
+		alternative: { ...alternativeChecks, output: alternative.reported.length, expected: paidSinceFirstRun.size, firstRunOutput: alternative.firstRunOutput },
+	};
+}
+
 function missedTargets(figures) {
 	const holds = { '<=': (a, b) => a <= b, '>=': (a, b) => a >= b, '=': (a, b) => a === b };
 	return Object.entries(TARGETS)
@@ -614,6 +893,21 @@ async function main() {
 	const figures = Object.fromEntries(Object.keys(TARGETS).map((name) => [name, null]));
 	figures.lost = 0;
 	figures.duplicated = 0;
+	// Figures without a target of their own, printed (null when their part is skipped) beside those with one.
+	for (const name of [
+		'triggerRequestsPerPoll',
+		'triggerRequestsPerPollMean',
+		'triggerRequestsPerPollMax',
+		'alternativeRequestsPerRun',
+		'alternativeRequestsPerDayPctOfBudget',
+		'alternativeOutput',
+		'alternativeExpectedOutput',
+		'alternativeFirstRunOutput',
+		'alternativeMissed',
+		'alternativeDuplicated',
+	]) {
+		figures[name] = null;
+	}
 	const tally = (audited) => {
 		figures.lost += audited.lost;
 		figures.duplicated += audited.duplicated;
@@ -655,6 +949,26 @@ async function main() {
 			figures.returnAllMemoryRatio = round(all.memoryRatio, 2);
 			figures.returnAllMemoryRatioWithUncollectedGarbage = round(all.lazyRatio, 2);
 			tally(all);
+		}
+		if (wants('trigger')) {
+			const trigger = await benchTrigger(sandbox);
+			Object.assign(figures, {
+				triggerRequestsPerPoll: trigger.perPoll.median,
+				triggerRequestsPerPollMean: round(trigger.perPoll.mean, 2),
+				triggerRequestsPerPollMax: trigger.perPoll.max,
+				alternativeRequestsPerRun: trigger.perRun.median,
+				triggerVsAlternativeRequestRatio: round(trigger.ratio, 4),
+				triggerRequestsPerDayPctOfBudget: round(trigger.triggerPctOfBudget, 2),
+				alternativeRequestsPerDayPctOfBudget: round(trigger.alternativePctOfBudget, 1),
+				triggerMissed: trigger.trigger.missed,
+				triggerDuplicated: trigger.trigger.duplicated,
+				triggerUnexpected: trigger.trigger.spurious,
+				alternativeOutput: trigger.alternative.output,
+				alternativeExpectedOutput: trigger.alternative.expected,
+				alternativeFirstRunOutput: trigger.alternative.firstRunOutput,
+				alternativeMissed: trigger.alternative.missed,
+				alternativeDuplicated: trigger.alternative.duplicated,
+			});
 		}
 	} finally {
 		await sandbox.close();

@@ -94,6 +94,7 @@ describe('examples/ai-agent-with-chaser-tool.json runs in n8n 2.41.1 (fake OpenA
 						invoiceId: /invoice ([\w-]+)/.exec(question)![1],
 						amount: Number(/payment of ([\d.]+)/.exec(question)![1]),
 						paymentDate: today,
+						paymentReference: /transaction ID ([\w-]+)/.exec(question)![1],
 					}),
 					answer: ({ result }) => {
 						const [invoice] = records(result);
@@ -242,8 +243,13 @@ describe('examples/ai-agent-with-chaser-tool.json runs in n8n 2.41.1 (fake OpenA
 					invoiceId: { type: 'string', description: 'The invoice ID (invoice_id from Find overdue invoices, not the invoice number)' },
 					amount: { type: 'number', description: 'Amount received, in the invoice currency' },
 					paymentDate: { type: 'string', description: 'Date the money was received, YYYY-MM-DD' },
+					paymentReference: {
+						type: 'string',
+						description:
+							'The bank or payment provider transaction ID of this payment, exactly as on the bank statement or in the provider (e.g. a Stripe pi_... ID). Ask the user for it; never make one up. The same ID always means the same payment, so a repeated call records it only once.',
+					},
 				},
-				['invoiceId', 'amount', 'paymentDate'],
+				['invoiceId', 'amount', 'paymentDate', 'paymentReference'],
 			),
 		);
 	});
@@ -269,12 +275,13 @@ describe('examples/ai-agent-with-chaser-tool.json runs in n8n 2.41.1 (fake OpenA
 		expect(messages.some((message) => message.role === 'assistant' && String(message.content).includes('overdue invoices: '))).toBe(true);
 	});
 
-	it('records a confirmed payment through Record payment, which reads the invoice and adds the payment', async () => {
+	it('records a confirmed payment through Record payment, with its transaction ID; the same call again records nothing more', async () => {
 		const invoice = overdue[0];
 		// A copy: the sandbox's records are live objects.
 		const before = structuredClone(sandbox.findInvoice(invoice.invoice_id as string)) as IDataObject;
 		const amount = Math.min(10, before.amount_due as number);
-		const response = await chat(`Yes, record a payment of ${amount} received today against invoice ${invoice.invoice_id}.`);
+		const question = `Yes, record a payment of ${amount} received today against invoice ${invoice.invoice_id}, transaction ID pi_ai_e2e_1.`;
+		const response = await chat(question);
 		expect(fake.errors).toEqual([]);
 		expect(response.status).toBe(200);
 
@@ -284,6 +291,15 @@ describe('examples/ai-agent-with-chaser-tool.json runs in n8n 2.41.1 (fake OpenA
 		expect(after.payments).toEqual([...((before.payments as IDataObject[]) ?? []), expect.objectContaining({ amount, date: expect.stringMatching(new RegExp(`^${today}T`)) })]);
 		expect(calls()).toEqual([`GET /v1/invoices/ext_${invoice.invoice_id}`, `PUT /v1/invoices/ext_${invoice.invoice_id}`]);
 		expect(response.data.output).toBe(`Recorded. Invoice ${invoice.invoice_number} now has ${after.amount_due} ${after.currency_code} due (status ${after.status}).`);
+
+		// The model calls the tool again with the same transaction ID (a retry, or the user confirming twice).
+		const again = await chat(question);
+		expect(fake.errors).toEqual([]);
+		expect(again.status).toBe(200);
+		expect(calls()).toEqual([`GET /v1/invoices/ext_${invoice.invoice_id}`]);
+		expect((sandbox.findInvoice(invoice.invoice_id as string) as IDataObject).payments).toEqual(after.payments);
+		const toolResult = (fake.completions()[1].body.messages as IDataObject[]).filter((message) => message.role === 'tool').at(-1)!;
+		expect(records(toolResult.content)[0]).toMatchObject({ payment_already_recorded: true, amount_due: after.amount_due });
 	});
 
 	it('passes a Chaser error (unknown customer) back to the model as the tool result', async () => {

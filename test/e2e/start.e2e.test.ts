@@ -1,5 +1,15 @@
+import { freePort } from '../../tooling/n8n';
 import { existsIn, freshCheckout, removeFolder, tempFolder } from './support/checkout';
 import { DemoProcess, groupAlive, pidAlive, portFree } from './support/demoProcess';
+import { waitFor } from './support/receiver';
+
+interface CaughtMail {
+	subject: string;
+	envelope: { mailFrom: string; rcptTo: string[] };
+	to: Array<{ address: string }>;
+	text: string;
+	html: string;
+}
 
 /**
  * `npm start` end to end, as a newcomer runs it: in a fresh checkout with no node_modules and no dist/, on free
@@ -11,10 +21,24 @@ describe('npm start', () => {
 	let checkout: string;
 	let stateDir: string;
 	let demo: DemoProcess | undefined;
+	/** The mail catcher's SMTP and inbox ports: the same for both starts, as the defaults would be. */
+	let catcherArgs: string[];
+	/** The inbox the banner prints. */
+	const inboxUrl = () => {
+		const output = (demo as DemoProcess).output;
+		const match = /Inbox:\s+(http\S+)/.exec(output.slice(output.lastIndexOf('Chaser demo is ready')));
+		if (!match) throw new Error(`no inbox URL in the banner:\n${(demo as DemoProcess).output.slice(-3000)}`);
+		return match[1];
+	};
+	const inbox = async (path: string) => (await (await fetch(new URL(path, inboxUrl()))).json()) as unknown;
 
-	beforeAll(() => {
+	beforeAll(async () => {
 		checkout = freshCheckout();
 		stateDir = tempFolder('chaser-demo-state-');
+		const smtpPort = await freePort();
+		let inboxPort = await freePort();
+		while (inboxPort === smtpPort) inboxPort = await freePort();
+		catcherArgs = ['--smtp-port', String(smtpPort), '--inbox-port', String(inboxPort)];
 	});
 
 	afterAll(async () => {
@@ -25,7 +49,7 @@ describe('npm start', () => {
 
 	it('installs the npm dependencies in a fresh checkout, builds, starts n8n with the demo and prints the ready banner', async () => {
 		expect(existsIn(checkout, 'node_modules')).toBe(false);
-		demo = await DemoProcess.launch({ cwd: checkout, args: ['--state-dir', stateDir] });
+		demo = await DemoProcess.launch({ cwd: checkout, args: ['--state-dir', stateDir, ...catcherArgs] });
 		const banner = demo.banner;
 		expect(demo.output).toMatch(/installing the npm dependencies with npm ci \(node_modules is missing\)/);
 		expect(existsIn(checkout, 'node_modules/.bin/n8n-node')).toBe(true);
@@ -38,8 +62,12 @@ describe('npm start', () => {
 			`${banner.url}/webhook/chaser/crm-deal`,
 			`${banner.url}/webhook/chaser/payment`,
 			`${banner.url}/webhook/chaser/invoice`,
+			`${banner.url}/webhook/chaser/payment`,
+			`${banner.url}/webhook/chaser/overdue-digest`,
 		]);
-		expect(demo.output).toMatch(/\[6\/6\] Setting up the owner account/);
+		expect(inboxUrl()).toBe(`http://127.0.0.1:${catcherArgs[3]}/`);
+		expect(demo.output).toContain(`SMTP 127.0.0.1:${catcherArgs[1]} (credential "SMTP (demo mail catcher)")`);
+		expect(demo.output).toMatch(/\[7\/7\] Setting up the owner account/);
 		expect(demo.output).toMatch(/imported "Chaser example: CRM deal won/);
 	}, 1200000);
 
@@ -60,8 +88,8 @@ describe('npm start', () => {
 			chaserExCrmDeal1: true,
 			chaserExPayment1: true,
 			chaserExWebhook1: true,
-			chaserExOverdue1: false,
-			chaserExPaidChat: false,
+			chaserExOverdue1: true,
+			chaserExPaidChat: true,
 			chaserExAiAgent1: false,
 		});
 	});
@@ -122,6 +150,57 @@ describe('npm start', () => {
 		expect(stored.data.data).toMatchObject({ company_name: 'Contoso Ltd', contact_email_address: 'ap@contoso.example' });
 	});
 
+	it('runs the printed "rest arrives" command: the invoice is paid, and the paid-invoice chat message reaches the inbox once', async () => {
+		const d = demo as DemoProcess;
+		const rest = d.banner.curls[3];
+		const response = await d.post(rest.url, rest.body);
+		expect(response.status).toBe(200);
+		expect(response.data).toMatchObject({ invoice_id: 'DEAL-9001', amount_paid: 1200, amount_due: 0, status: 'PAID', payment_already_recorded: false });
+
+		// The demo's Chaser Trigger checks the sandbox every minute.
+		type Chat = { text: string };
+		const paidChats = async () => ((await inbox('/api/chat')) as Chat[]).filter((chat) => chat.text.includes('INV-9001'));
+		let chats: Chat[] = [];
+		await waitFor(
+			async () => {
+				chats = await paidChats();
+				return chats.length > 0;
+			},
+			{ timeoutMs: 150000, what: 'the paid-invoice chat message in the inbox', detail: () => d.output.slice(-3000) },
+		);
+		expect(chats.map((chat) => chat.text)).toEqual([
+			`:moneybag: *Northwind Traders Ltd* paid invoice INV-9001 in full: GBP 1,200.00 (paid on ${rest.body.paid_at}).`,
+		]);
+
+		// The same payment delivered again: nothing recorded, nothing posted.
+		const again = await d.post(rest.url, rest.body);
+		expect(again.data).toMatchObject({ amount_paid: 1200, payment_already_recorded: true });
+	}, 200000);
+
+	it('runs the printed digest command: the overdue digest is emailed to the inbox', async () => {
+		const d = demo as DemoProcess;
+		const digest = d.banner.curls[4];
+		const response = await d.post(digest.url, digest.body);
+		expect(response.status).toBe(200);
+		expect(response.data).toMatchObject({ accepted: ['credit-control@example.com'], rejected: [] });
+		const mails = (await inbox('/api/messages')) as CaughtMail[];
+		expect(mails).toHaveLength(1);
+		expect(mails[0].envelope).toEqual({ mailFrom: 'n8n@example.com', rcptTo: ['credit-control@example.com'] });
+		expect(mails[0].subject).toMatch(/^Overdue invoices \d{4}-\d{2}-\d{2}: \d+ \([A-Z]{3} [\d,]+\.\d{2}/);
+		expect(mails[0].text).toContain('Total overdue per currency:');
+		expect(mails[0].html).toContain('<table');
+
+		const page = await fetch(inboxUrl());
+		expect(page.status).toBe(200);
+		const html = await page.text();
+		expect(html).toContain(mails[0].subject.replace(/&/g, '&amp;'));
+		expect(html).toContain('paid invoice INV-9001 in full');
+
+		// The chat message was posted once: the trigger does not report the invoice again.
+		const chats = (await inbox('/api/chat')) as Array<{ text: string }>;
+		expect(chats.filter((chat) => chat.text.includes('INV-9001'))).toHaveLength(1);
+	}, 120000);
+
 	it('keeps a workflow the user built: it is saved in n8n for the next start', async () => {
 		const d = demo as DemoProcess;
 		const login = await d.login(d.banner.email, d.banner.password);
@@ -156,7 +235,7 @@ describe('npm start', () => {
 		expect(await portFree(d.port)).toBe(false);
 
 		const stopped = await d.stop('SIGTERM');
-		expect(stopped.output).toContain('SIGTERM: stopping n8n and the Chaser sandbox');
+		expect(stopped.output).toContain('SIGTERM: stopping n8n, the Chaser sandbox and the mail and chat catcher');
 		expect(stopped.output).toContain('Stopped. Bye!');
 
 		expect(pidAlive(d.pid)).toBe(false);
@@ -166,11 +245,13 @@ describe('npm start', () => {
 		expect(await portFree(d.port)).toBe(true);
 		expect(await portFree(brokerPort)).toBe(true);
 		expect(await portFree(sandboxPort)).toBe(true);
+		expect(await portFree(Number(catcherArgs[1]))).toBe(true);
+		expect(await portFree(Number(catcherArgs[3]))).toBe(true);
 		demo = undefined;
 	}, 120000);
 
 	it('starts again with the kept data: the user\'s workflow and owner are still there, the examples are not re-imported', async () => {
-		demo = await DemoProcess.launch({ cwd: checkout, args: ['--state-dir', stateDir] });
+		demo = await DemoProcess.launch({ cwd: checkout, args: ['--state-dir', stateDir, ...catcherArgs] });
 		const d = demo;
 		expect(d.output).not.toMatch(/installing the npm dependencies/);
 		expect(d.output).toMatch(/keeping your n8n data from earlier runs/);

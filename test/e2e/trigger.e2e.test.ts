@@ -170,7 +170,7 @@ describe('Chaser Trigger in n8n 2.41.1: one execution item per event', () => {
 		await morePolls(2);
 
 		expect(posts('/paid')).toEqual([
-			{ text: `:moneybag: *Acme Trading Ltd* paid invoice A-INV-PAY in full: GBP 1200.00 (paid on ${today.slice(0, 10)}).` },
+			{ text: `:moneybag: *Acme Trading Ltd* paid invoice A-INV-PAY in full: GBP 1,200.00 (paid on ${today.slice(0, 10)}).` },
 		]);
 		// Days overdue is 1 unless midnight passed since the change (the engine tests pin the count).
 		expect(posts('/overdue')).toEqual([

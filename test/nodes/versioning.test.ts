@@ -11,14 +11,11 @@
  *
  * Pins of released versions are never rewritten by it; help text (description, hint, placeholder) is not pinned.
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 
 import { Chaser } from '../../nodes/Chaser/Chaser.node';
 import { ChaserTrigger } from '../../nodes/ChaserTrigger/ChaserTrigger.node';
-
-const PINNED = path.join(__dirname, '__pinned__');
+import { pinNewVersion, pinnedFiles, readPin } from './pins';
 
 const NODES: Record<string, INodeTypeDescription> = {
 	chaser: new Chaser().description,
@@ -63,7 +60,8 @@ function shownIn(property: INodeProperties, version: number): boolean {
 /** What a saved workflow depends on: names, types, defaults, options, when a parameter shows. Not help text. */
 function contract(properties: INodeProperties[], version: number): unknown[] {
 	return properties
-		.filter((property) => shownIn(property, version))
+		// A notice only says something; it holds no value a workflow saves.
+		.filter((property) => property.type !== 'notice' && shownIn(property, version))
 		.map((property) => {
 			const { name, type, default: defaultValue, required, noDataExpression, typeOptions } = property;
 			const displayOptions = withoutVersion(property.displayOptions);
@@ -91,17 +89,13 @@ function withoutVersion(displayOptions: INodeProperties['displayOptions']): unkn
 	if (!displayOptions) return undefined;
 	const strip = (conditions?: Record<string, unknown>) => {
 		if (!conditions) return undefined;
-		const { '@version': _version, ...rest } = conditions;
+		const rest = Object.fromEntries(Object.entries(conditions).filter(([key]) => key !== '@version'));
 		return Object.keys(rest).length > 0 ? rest : undefined;
 	};
 	const show = strip(displayOptions.show);
 	const hide = strip(displayOptions.hide);
 	if (!show && !hide) return undefined;
 	return { ...(show ? { show } : {}), ...(hide ? { hide } : {}) };
-}
-
-function pinFile(node: string, version: number): string {
-	return path.join(PINNED, `${node}@${version}.json`);
 }
 
 describe('released node typeVersions keep their parameters (saved workflows are a contract)', () => {
@@ -111,21 +105,13 @@ describe('released node typeVersions keep their parameters (saved workflows are 
 
 	it.each(cases)('%s typeVersion %s matches its pin', (node, version) => {
 		const actual = { version, properties: contract(NODES[node].properties, version) };
-		const file = pinFile(node, version);
-		if (!fs.existsSync(file)) {
-			if (process.env.PIN_NEW_VERSIONS !== '1') {
-				throw new Error(`${path.relative(process.cwd(), file)} is missing: pin a NEW typeVersion with PIN_NEW_VERSIONS=1 (see this test's header)`);
-			}
-			fs.mkdirSync(PINNED, { recursive: true });
-			fs.writeFileSync(file, `${JSON.stringify(actual, null, '\t')}\n`);
-		}
-		expect(actual).toEqual(JSON.parse(fs.readFileSync(file, 'utf8')));
+		pinNewVersion(node, version, actual);
+		expect(actual).toEqual(readPin(node, version));
 	});
 
 	it('pins no version the nodes no longer offer (a released typeVersion is never removed)', () => {
 		const offered = new Set(cases.map(([node, version]) => `${node}@${version}.json`));
-		const pinned = fs.existsSync(PINNED) ? fs.readdirSync(PINNED) : [];
-		expect(pinned.filter((file) => !offered.has(file))).toEqual([]);
+		expect((pinnedFiles() as string[]).filter((file) => !offered.has(file))).toEqual([]);
 	});
 
 	it('defaults to the newest typeVersion', () => {

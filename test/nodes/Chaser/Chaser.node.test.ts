@@ -63,7 +63,7 @@ describe('Chaser node description', () => {
 			contactPerson: ['create', 'delete', 'get', 'getAll', 'update', 'upsert'],
 			creditNote: ['create', 'get', 'getAll', 'update', 'upsert'],
 			customer: ['create', 'get', 'getAll', 'update', 'upsert'],
-			invoice: ['create', 'get', 'getAll', 'recordPayment', 'update', 'upsert'],
+			invoice: ['create', 'get', 'getAll', 'getHistory', 'getManyHistory', 'recordPayment', 'update', 'uploadPdf', 'upsert'],
 			organisation: ['get', 'getAll', 'sync'],
 			overpayment: ['create', 'get', 'getAll', 'update', 'upsert'],
 		};

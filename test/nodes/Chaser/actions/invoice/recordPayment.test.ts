@@ -1,5 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
+import { configureTransport, resetTransportSettings } from '../../../../../core/transport';
 import { useSandbox } from '../../../../helpers/sandbox';
 import { addCustomer, addInvoice, invoiceIn } from './fixtures';
 
@@ -288,5 +289,112 @@ describe('invoice: recordPayment with a Payment Reference', () => {
 		const twice = await chaser.run({ parameters: withReference, items: [{ ...delivery, reference: '' }, { ...delivery, reference: '  ' }] });
 		expect(twice.success.map((item) => item.json.payment_already_recorded)).toEqual([false, false]);
 		expect(invoiceIn(chaser.sandbox, 'INV-1')).toMatchObject({ amount_paid: 450.5 });
+	});
+});
+
+/**
+ * A process can die at any point of Record Payment. Each case stops the operation where the process would die
+ * (the store holds what it held then, Chaser what it had been sent), then the webhook delivers the payment again.
+ * Chaser's payments on the invoice are the truth: the payment must be there exactly once.
+ */
+describe('invoice: recordPayment with a Payment Reference, after a process died', () => {
+	const chaser = useSandbox();
+	beforeEach(() => {
+		addCustomer(chaser.sandbox, 'CUST-1', 'Acme Trading Ltd');
+		addInvoice(chaser.sandbox, 'INV-1', { amount_paid: 250.5, amount_due: 749.5, payments: [EARLIER] });
+		chaser.sandbox.clearLog();
+	});
+	afterEach(() => resetTransportSettings());
+
+	const withReference = recordPayment({ options: { paymentReference: '={{ $json.reference }}' } });
+	const delivery = { invoice: 'INV-1', amount: 100, date: '2025-03-05', reference: 'BANK-TX-0001' };
+	const paymentsOf = () => invoiceIn(chaser.sandbox, 'INV-1').payments as Array<{ amount: number }>;
+	const redeliver = async () => await chaser.run({ parameters: withReference, items: [delivery] });
+
+	/** One attempt that dies at the PUT: `before` it applied (died between the notes and the PUT), or `after`. */
+	async function dieAtThePut(when: 'before' | 'after') {
+		configureTransport({ maxRetries: 0 });
+		const fault = chaser.sandbox.injectFault({ type: 'reset', method: 'PUT', when });
+		const died = await chaser.run({ parameters: withReference, items: [delivery] });
+		fault.cancel();
+		resetTransportSettings();
+		expect(died.error).toBeDefined();
+		return died;
+	}
+
+	it('before the reference was noted: the redelivery records it', async () => {
+		const fault = chaser.sandbox.injectFault({ type: 'reset', method: 'GET' });
+		configureTransport({ maxRetries: 0 });
+		expect((await chaser.run({ parameters: withReference, items: [delivery] })).error).toBeDefined();
+		fault.cancel();
+		resetTransportSettings();
+		const again = await redeliver();
+		expect(again.success[0].json).toMatchObject({ amount_paid: 350.5, payment_already_recorded: false });
+		expect(paymentsOf()).toHaveLength(2);
+	});
+
+	it('between the noted reference and the update: the redelivery sends the update', async () => {
+		await dieAtThePut('before');
+		expect(paymentsOf()).toHaveLength(1);
+		const again = await redeliver();
+		expect(again.error).toBeUndefined();
+		expect(again.success[0].json).toMatchObject({ amount_paid: 350.5, amount_due: 649.5, payment_already_recorded: false });
+		expect(paymentsOf()).toHaveLength(2);
+	});
+
+	it('after the update landed, before its answer: the redelivery adds nothing and says so', async () => {
+		await dieAtThePut('after');
+		expect(paymentsOf()).toHaveLength(2);
+		chaser.sandbox.clearLog();
+		const again = await redeliver();
+		expect(again.error).toBeUndefined();
+		expect(again.success[0].json).toMatchObject({ amount_paid: 350.5, payment_already_recorded: true });
+		expect(chaser.calls()).toEqual(['GET /v1/invoices/ext_INV-1']);
+		expect(paymentsOf()).toHaveLength(2);
+		// And again: still once.
+		await redeliver();
+		expect(paymentsOf()).toHaveLength(2);
+	});
+
+	it('twice died, then delivered: once', async () => {
+		await dieAtThePut('before');
+		await dieAtThePut('after');
+		await redeliver();
+		await redeliver();
+		expect(paymentsOf()).toHaveLength(2);
+		expect(invoiceIn(chaser.sandbox, 'INV-1')).toMatchObject({ amount_paid: 350.5, amount_due: 649.5 });
+	});
+
+	it('two deliveries at the same instant: once', async () => {
+		const [one, two] = await Promise.all([redeliver(), redeliver()]);
+		expect([one.error, two.error]).toEqual([undefined, undefined]);
+		expect(paymentsOf()).toHaveLength(2);
+		expect(invoiceIn(chaser.sandbox, 'INV-1')).toMatchObject({ amount_paid: 350.5, amount_due: 649.5 });
+	});
+
+	it('refuses the same reference with another amount or date, naming both, and changes nothing', async () => {
+		await redeliver();
+		chaser.sandbox.clearLog();
+		for (const [changed, now] of [
+			[{ amount: 300 }, 'GBP 300.00 on 2025-03-05'],
+			[{ date: '2025-03-06' }, 'GBP 100.00 on 2025-03-06'],
+		] as const) {
+			const result = await chaser.run({ parameters: withReference, items: [{ ...delivery, ...changed }] });
+			expect(result.error?.message).toBe(
+				`Payment Reference 'BANK-TX-0001' was recorded on invoice N-INV-1 (invoice ID 'INV-1') for GBP 100.00 on 2025-03-05; this item has ${now}. Nothing was changed [item 0]`,
+			);
+		}
+		expect(chaser.calls().filter((call) => !call.startsWith('GET'))).toEqual([]);
+		expect(paymentsOf()).toHaveLength(2);
+	});
+
+	it('refuses another amount for a reference whose first payment never reached Chaser, too', async () => {
+		await dieAtThePut('before');
+		const result = await chaser.run({ parameters: withReference, items: [{ ...delivery, amount: 300 }] });
+		expect(result.error?.message).toContain("was used on invoice N-INV-1 (invoice ID 'INV-1') for another payment, which has not reached Chaser");
+		expect(paymentsOf()).toHaveLength(1);
+		// The payment itself, delivered again, still goes through.
+		await redeliver();
+		expect(paymentsOf()).toHaveLength(2);
 	});
 });

@@ -1,4 +1,6 @@
-/** Chaser's status values shared by several resources, with what each means for that resource. */
+/** What several resources share: status values (with what each means) and phone fields. */
+
+import type { FieldDefinition } from './resource';
 
 /** Customers, contact persons and customer groups. */
 export const RECORD_STATUSES = { ACTIVE: '', ARCHIVED: '' };
@@ -11,4 +13,15 @@ export const DOCUMENT_STATUSES = {
 	PAID: 'Fully allocated to invoices or refunded',
 	SUBMITTED: 'Awaiting approval in the accounting system',
 	VOIDED: 'Cancelled; no longer available as credit',
+};
+
+/** Phone numbers, on customers and their contact persons alike. */
+export const PHONE_FIELDS: Record<string, FieldDefinition> = {
+	mobile_number: {
+		label: 'Mobile Number',
+		kind: 'text',
+		placeholder: 'e.g. +447700900123',
+		help: 'With the country code; Chaser sends SMS reminders to it',
+	},
+	phone_number: { label: 'Phone Number', kind: 'text', placeholder: 'e.g. +442079460000' },
 };
