@@ -11,6 +11,7 @@ import { operationSchemas } from '../../nodes/Chaser/actions/outputs';
 import { triggerSchema } from '../../nodes/ChaserTrigger/outputs';
 import { EVENTS } from '../../nodes/ChaserTrigger/events';
 import { useSandbox } from '../helpers/sandbox';
+import { pdf, runWithFiles } from './Chaser/actions/invoice/binaryInput';
 import { chaserTrigger } from './ChaserTrigger/support/trigger';
 
 /** What in `value` the schema does not describe: "path: why" for each. A tiny JSON-schema check, enough for ours. */
@@ -34,7 +35,7 @@ const today = new Date().toISOString().slice(0, 10);
 
 describe('output schemas', () => {
 	const chaser = useSandbox({ seed: 'demo' });
-	const first = (collection: string, where: (record: IDataObject) => boolean = () => true) => {
+	const first = (collection: 'customers' | 'invoices' | 'creditNotes' | 'overpayments', where: (record: IDataObject) => boolean = () => true) => {
 		const found = [...chaser.sandbox.store.collections[collection].order].find(where) as IDataObject | undefined;
 		if (!found) throw new Error(`the demo data has no ${collection}`);
 		return found;
@@ -80,10 +81,15 @@ describe('output schemas', () => {
 		'overpayment/getAll': () => ({ limit: 5 }),
 		'overpayment/update': () => ({ overpaymentId: rl(String(first('overpayments').overpayment_id)), updateFields: { date: today } }),
 		'overpayment/upsert': () => newCredit('overpayment', { overpaymentId: 'OVP-UP' }),
+		'invoice/uploadPdf': () => ({ invoice: rl(String(first('invoices').invoice_id)) }),
+		'invoice/getHistory': () => ({ invoice: rl(String(first('invoices', (record) => record.invoice_id === firstHistory().invoice_id).invoice_id)) }),
+		'invoice/getManyHistory': () => ({ limit: 5 }),
 		'organisation/get': () => ({}),
 		'organisation/getAll': () => ({}),
 		'organisation/sync': () => ({}),
 	};
+
+	const firstHistory = () => [...chaser.sandbox.store.collections.invoiceHistory.order][0] as IDataObject;
 
 	/** The demo data's first contact person: `<customer external ID>-CP1` of the first customer. */
 	function contact() {
@@ -126,7 +132,11 @@ describe('output schemas', () => {
 
 	it.each([...schemas.keys()].sort())('%s: every field of a real output is in the schema, with its type', async (key) => {
 		const [resource, operation] = key.split('/');
-		const result = await chaser.run({ parameters: { resource, operation, ...cases[key]() } });
+		const parameters = { resource, operation, ...cases[key]() };
+		const result =
+			operation === 'uploadPdf'
+				? await runWithFiles(chaser, { parameters, items: [{ binary: { data: { bytes: pdf(), mimeType: 'application/pdf' } } }] })
+				: await chaser.run({ parameters });
 		expect(result.error).toBeUndefined();
 		expect(result.success.length).toBeGreaterThan(0);
 		for (const item of result.success) expect(mismatches(schemas.get(key) as JsonSchema, item.json)).toEqual([]);

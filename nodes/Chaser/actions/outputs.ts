@@ -1,7 +1,21 @@
 import { NODE_FIELDS, objectSchema, readSchema, recordSchema } from '../../../core/schemas';
 import type { JsonSchema } from '../../../core/schemas';
 import type { ResourceDefinition } from '../../../core/registry';
+import { invoicePdf } from '../../../core/registry/invoice';
 import { operationsOf } from './index';
+
+/**
+ * A reminder in an invoice's history, as Get History and Get Many History output it. Chaser does not document the
+ * entry's fields: these are the sandbox's reading (see the README, "Where the Chaser API is unsure"), typed here
+ * because the registry lists none.
+ */
+const HISTORY_ENTRY = objectSchema(
+	Object.fromEntries(
+		['id', 'invoice_id', 'invoice_number', 'contact_id', 'customer_external_id', 'type', 'channel', 'template_name', 'subject', 'sent_to', 'sent_at', 'status'].map(
+			(name) => [name, { type: 'string' } as JsonSchema],
+		),
+	),
+);
 
 /**
  * What each operation outputs, as a schema for the editor (see core/schemas.ts): the same registry definitions
@@ -20,6 +34,10 @@ const OUTPUTS: Record<string, (resource: ResourceDefinition) => JsonSchema> = {
 			overpaid_amount: NODE_FIELDS.overpaid_amount,
 			payment_already_recorded: NODE_FIELDS.payment_already_recorded,
 		}),
+	// Simplify (on by default): which invoice it is and where its PDF now is.
+	uploadPdf: (resource) => recordSchema(resource, invoicePdf.summary),
+	getHistory: () => HISTORY_ENTRY,
+	getManyHistory: () => HISTORY_ENTRY,
 	// Chaser's answer to a sync, data: { result: true } (see Chaser's API reference, organisation sync).
 	sync: () => objectSchema({ result: { type: 'boolean' } }),
 };
