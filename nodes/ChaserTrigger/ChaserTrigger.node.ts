@@ -43,7 +43,7 @@ export class ChaserTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Chaser has no webhooks: this trigger asks Chaser at the Poll Times below and starts the workflow with one item per record that matched since the last check. It starts from the moment the workflow is activated and does not replay older records. Fetch Test Event shows the latest matching record.',
+					'Chaser has no webhooks: this trigger asks Chaser at the Poll Times above and starts the workflow with one item per record that matched since the last check. It starts from the moment the workflow is activated and does not replay older records. Fetch Test Event shows the latest matching record.',
 				name: 'pollingNotice',
 				type: 'notice',
 				default: '',

@@ -26,7 +26,8 @@ export function ownTextFilters(resource: ResourceDefinition): INodeProperties[] 
 		.filter(([wireName, field]) => field.kind === 'text' && field.required && wireName !== resource.key?.field)
 		.map(([wireName, field]) =>
 			exactTextFilter({
-				label: field.label,
+				// "Credit Note Number (Exact)" is cut off in the editor; "No." keeps it whole.
+				label: field.label.replace(/ Number$/, ' No.'),
 				name: wireName,
 				placeholder: field.placeholder ?? '',
 				help: `The whole ${field.label.toLowerCase()}, exactly as in Chaser`,

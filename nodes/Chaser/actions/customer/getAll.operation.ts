@@ -21,7 +21,7 @@ export const description = updateDisplayOptions({ show: { resource: ['customer']
 			help: 'The whole company name, exactly as in Chaser: "Oakridge" finds no "Oakridge Trading Ltd". To find customers by part of a name, type it in the search of a Customer field\'s list (e.g. Customer > Get, From List), or get them all and keep the ones you want with n8n\'s Filter node',
 		}),
 		exactTextFilter({
-			label: 'Contact Email Address',
+			label: 'Contact Email',
 			name: 'contact_email_address',
 			placeholder: 'e.g. accounts@oakridge.example',
 			help: 'The whole email address reminders go to, exactly as in Chaser (a domain alone finds nothing)',
