@@ -66,7 +66,8 @@ class Editor {
 			const url = new URL(response.url());
 			if (url.pathname.startsWith('/rest/') || url.pathname.startsWith('/schemas/')) {
 				// A schema's body is read at once: it is gone once the page navigates.
-				const body = url.pathname.startsWith('/schemas/') ? response.text().catch(() => '') : undefined;
+				const keep = url.pathname.startsWith('/schemas/') || url.pathname === '/rest/credentials/test';
+				const body = keep ? response.text().catch(() => '') : undefined;
 				this.calls.push({ method: response.request().method(), path: url.pathname, status: response.status(), response, body });
 			}
 		});
@@ -453,10 +454,12 @@ class Editor {
 		for (const [name, value] of Object.entries(fields)) {
 			await this.byTestId(`parameter-input-${name}`, dialog).locator('input').fill(String(value));
 		}
-		// Saving runs n8n's credential test; the dialog shows its answer (the message under "Couldn't connect").
-		const tested = this.page.waitForResponse((response) => new URL(response.url()).pathname === '/rest/credentials/test');
+		// Saving runs n8n's credential test; the dialog shows its answer (the message under "Couldn't connect"). The
+		// dialog also tests the credential when it opens: the answer wanted is the first test after the save.
+		const before = this.calls.length;
 		await this.byTestId('credential-save-button', dialog).click();
-		const { data } = await (await tested).json();
+		const test = await this.nextCall(before, (call) => /^\/rest\/credentials\/[^/]+$/.test(call.path) && call.path !== '/rest/credentials/test', (call) => call.path === '/rest/credentials/test');
+		const { data } = JSON.parse(await test.body);
 		let reason = '';
 		if (data.status !== 'OK') {
 			reason = data.message;
@@ -469,6 +472,17 @@ class Editor {
 		if (screenshot) await this.screenshot(screenshot);
 		await this.closeCredentialDialog();
 		return reason;
+	}
+
+	/** Waits for the first call (from index `from` on) that matches `then`, after one that matches `first`. */
+	async nextCall(from, first, then) {
+		for (let waited = 0; waited < STEP_TIMEOUT; waited += 100) {
+			const saved = this.calls.findIndex((call, index) => index >= from && first(call));
+			const found = saved >= 0 ? this.calls.slice(saved + 1).find(then) : undefined;
+			if (found) return found;
+			await this.page.waitForTimeout(100);
+		}
+		throw new Error('the call did not come');
 	}
 
 	/** Closes the credential dialog with its close button (Escape would close the node's panel too). */
