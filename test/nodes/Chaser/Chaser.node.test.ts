@@ -55,7 +55,7 @@ describe('Chaser node description', () => {
 	it('is usable as an AI tool, with light and dark icons and the Chaser credential', () => {
 		expect(node.description.usableAsTool).toBe(true);
 		expect(node.description.icon).toEqual({ light: 'file:chaser.svg', dark: 'file:chaser.dark.svg' });
-		expect(node.description.credentials).toEqual([{ name: 'chaserApi', required: true }]);
+		expect(node.description.credentials).toEqual([{ name: 'chaserApi', required: true, testedBy: 'chaserApiTest' }]);
 	});
 
 	it('offers every resource the issues name, each with its operations', () => {
