@@ -93,7 +93,7 @@ export function byDisplayName(fields: INodeProperties[]): INodeProperties[] {
 /** What every Options collection offers: how the node talks to Chaser (read once per run by the transport). */
 const requestOptions: INodeProperties[] = [
 	{
-		displayName: 'Max Rate Limit Wait (Seconds)',
+		displayName: 'Rate Limit Wait (Seconds)',
 		name: 'maxRateLimitWait',
 		type: 'number',
 		default: 300,

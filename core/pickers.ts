@@ -150,11 +150,11 @@ async function exactMatches(
 
 /** The customer chosen in the node's Customer field, if any. */
 function chosenCustomer(context: ILoadOptionsFunctions): RecordRef | undefined {
-	const { mode, value } = locatorParts(context.getCurrentNodeParameter(customer.locator.parameter));
+	const { mode, value, name } = locatorParts(context.getCurrentNodeParameter(customer.locator.parameter));
 	const chosen = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
 	// The editor resolves expressions before it asks; one it could not resolve still starts with "=".
 	if (chosen === '' || chosen.startsWith('=')) return undefined;
-	return refTo(customer, mode, chosen);
+	return refTo(customer, mode, chosen, name);
 }
 
 function contains(record: IDataObject, fields: string[], needle: string): boolean {

@@ -13,21 +13,55 @@ export interface RecordRef {
 	ownId?: string;
 	/** How to name the record in a "not found" error, e.g. "invoice ID 'INV-1'". */
 	label: string;
+	/**
+	 * The record as the user picked it from the list, e.g. "INV-1002 · Oakridge Ltd" (n8n keeps the list's label
+	 * with the locator, as `cachedResultName`), so errors name it that way rather than by an internal ID alone.
+	 */
+	name?: string;
 }
 
-/** The mode and value of a resource locator's value. A plain value (an AI tool's, say) is the ID from your own system. */
-export function locatorParts(locator: unknown): { mode: string; value: unknown } {
+/**
+ * The mode and value of a resource locator's value, and the list's label of the record when it was picked from the
+ * list. A plain value (an AI tool's, say) is the ID from your own system.
+ */
+export function locatorParts(locator: unknown): { mode: string; value: unknown; name?: string } {
 	if (typeof locator === 'object' && locator !== null && 'value' in locator) {
-		const { mode, value } = locator as INodeParameterResourceLocator;
-		return { mode, value };
+		const { mode, value, cachedResultName } = locator as INodeParameterResourceLocator;
+		const name = mode === 'list' && typeof cachedResultName === 'string' ? cachedResultName : undefined;
+		return { mode, value, ...(name ? { name } : {}) };
 	}
 	return { mode: 'externalId', value: locator };
 }
 
 /** Where a locator's value points: "By ID" is Chaser's own ID; "From list" and "Your ID" are your own. */
-export function refTo(resource: ResourceDefinition, mode: string, value: string): RecordRef {
-	if (mode === 'id') return { segment: encodeURIComponent(value), label: `Chaser ID '${value}'` };
-	return { segment: externalIdSegment(value), ownId: value, label: `${resource.key?.label ?? 'ID'} '${value}'` };
+export function refTo(resource: ResourceDefinition, mode: string, value: string, listLabel?: string): RecordRef {
+	const name = pickedName(listLabel, value);
+	const named = name ? { name } : {};
+	if (mode === 'id') return { segment: encodeURIComponent(value), label: `Chaser ID '${value}'`, ...named };
+	return { segment: externalIdSegment(value), ownId: value, label: `${resource.key?.label ?? 'ID'} '${value}'`, ...named };
+}
+
+/**
+ * The list's label as a name for errors: without what may have changed since it was picked (the amount due or
+ * left) and without the ID it ends with, which the error names anyway.
+ */
+function pickedName(listLabel: string | undefined, value: string): string | undefined {
+	if (!listLabel) return undefined;
+	const name = listLabel
+		.split(' · ')
+		.filter((part) => !/^[A-Z]{3} -?[\d,]+(\.\d+)? (due|left)$/.test(part) && part !== value)
+		.join(' · ')
+		.replace(` (${value})`, '')
+		.trim();
+	return name && name !== value ? name : undefined;
+}
+
+/**
+ * The record in a sentence: "invoice INV-1002 · Oakridge Ltd (invoice ID '9f65…')" when it was picked from the
+ * list, else "invoice with invoice ID '9f65…'".
+ */
+export function describeRecord(resource: ResourceDefinition, ref: RecordRef): string {
+	return ref.name ? `${resource.noun} ${ref.name} (${ref.label})` : `${resource.noun} with ${ref.label}`;
 }
 
 /** Reads and checks the record an item addresses. */
@@ -38,8 +72,8 @@ export function recordRef(
 	resource: ResourceDefinition,
 ): RecordRef {
 	const parameter = resource.locator?.parameter ?? resource.value;
-	const { mode, value } = locatorParts(context.getNodeParameter(parameter, itemIndex));
-	return refTo(resource, mode, check.requiredText(value, resource.name));
+	const { mode, value, name } = locatorParts(context.getNodeParameter(parameter, itemIndex));
+	return refTo(resource, mode, check.requiredText(value, resource.name), name);
 }
 
 /** `/v1/<collection>/<segment>`: where the addressed record lives. */
@@ -48,7 +82,7 @@ export function recordPath(resource: ResourceDefinition, ref: RecordRef): string
 }
 
 export function recordNotFound(resource: ResourceDefinition, ref: RecordRef): string {
-	return `No ${resource.noun} with ${ref.label} exists in Chaser`;
+	return `No ${describeRecord(resource, ref)} exists in Chaser`;
 }
 
 /**

@@ -1,6 +1,5 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestOptions,
 	Icon,
@@ -8,7 +7,6 @@ import type {
 } from 'n8n-workflow';
 
 import { CHASER_API_URL, chaserBaseUrl } from '../core/transport/baseUrl';
-import { CREDENTIAL_TEST_RULES } from '../core/transport/errors';
 
 export class ChaserApi implements ICredentialType {
 	name = 'chaserApi';
@@ -55,7 +53,7 @@ export class ChaserApi implements ICredentialType {
 			default: 200,
 			typeOptions: { minValue: 1 },
 			description:
-				"How many requests this n8n may send to Chaser per minute with this key. Chaser allows 200 per API key, and n8n sends that many at once when it can. In queue mode every worker counts for itself: enter 200 divided by the number of workers, or leave 200 and the workers slow down by themselves after Chaser's first \"too many requests\" answer. If other tools use the same key, enter what they leave free.",
+				"At least 1: the credential test refuses 0. How many requests this n8n may send to Chaser per minute with this key. Chaser allows 200 per API key, and n8n sends that many at once when it can. In queue mode every worker counts for itself: enter 200 divided by the number of workers, or leave 200 and the workers slow down by themselves after Chaser's first \"too many requests\" answer. If other tools use the same key, enter what they leave free.",
 		},
 	];
 
@@ -87,15 +85,6 @@ export class ChaserApi implements ICredentialType {
 		};
 	}
 
-	// The current organisation proves both the URL and the key pair: Chaser answers 403 to bad keys.
-	// Every status is an answer; the rules read its body (see CREDENTIAL_TEST_RULES).
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: `={{($credentials.baseUrl || "${CHASER_API_URL}").trim().replace(/\\/+$/, "")}}`,
-			url: '/v1/organisation',
-			method: 'GET',
-			ignoreHttpStatusErrors: true,
-		},
-		rules: CREDENTIAL_TEST_RULES,
-	};
+	// No `test` request here: n8n would prefer it to the nodes' test function (testedBy), which checks the
+	// credential's own fields first and names an unreachable host (core/transport/credentialTest.ts).
 }

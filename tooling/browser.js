@@ -34,7 +34,15 @@ function chromiumOrWhyNot() {
 /** Launches headless Chromium. Resolves to playwright-core's Browser. */
 async function launchChromium(executablePath) {
 	const { chromium } = require('playwright-core');
-	return await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS, timeout: 120000 });
+	// Headless Chromium hides scrollbars (playwright passes --hide-scrollbars): the editor tests must see the panel as a
+	// person does, a scrollbar taking its width from the labels beside it.
+	return await chromium.launch({
+		executablePath,
+		headless: true,
+		args: CHROMIUM_ARGS,
+		ignoreDefaultArgs: ['--hide-scrollbars'],
+		timeout: 120000,
+	});
 }
 
 module.exports = { chromiumOrWhyNot, launchChromium, CHROMIUM_ARGS };

@@ -38,6 +38,7 @@ export const contactPerson = {
 			help: 'Archived contacts are kept in Chaser but no longer receive reminders',
 		},
 	},
+	returned: { id: 'string', created_at: 'string', updated_at: 'string' },
 	picker: {
 		method: 'searchContactPersons',
 		hint: 'Lists the contact persons of the customer chosen above: choose the customer first',

@@ -72,6 +72,8 @@ export const creditNote = {
 			help: "A credit note shows on the customer's statement while it is Active and has remaining credit. Once fully allocated, it appears as a payment on the invoices it was allocated to.",
 		},
 	},
+	zeroTotal: { allowedIn: ['DRAFT', 'VOIDED', 'DELETED'], ask: 'enter the credit note total including tax' },
+	returned: { id: 'string', created_at: 'string', updated_at: 'string', customer_name: 'string' },
 	picker: {
 		method: 'searchCreditNotes',
 		searchFields: ['credit_note_number', 'credit_note_id', 'customer_name', 'customer_external_id'],

@@ -58,6 +58,7 @@ export const customer = {
 			help: 'Archived customers are hidden in Chaser and not chased',
 		},
 	},
+	returned: { id: 'string', created_at: 'string', updated_at: 'string', payment_portal_link: 'string', payer_rating: 'number', payer_rating_updated_at: 'string', payer_rating_number_invoices_considered: 'number', average_days_to_pay: 'number' },
 	picker: {
 		method: 'searchCustomers',
 		searchFields: ['company_name', 'external_id'],

@@ -2,7 +2,7 @@
  * The registry: every Chaser resource the package knows, each defined once in its own file here.
  * Both nodes and the credential read it; it reads neither.
  */
-export type { FieldDefinition, FieldKind, PickerDefinition, RecordKey, ResourceDefinition } from './resource';
+export type { FieldDefinition, FieldKind, JsonType, PickerDefinition, RecordKey, ResourceDefinition } from './resource';
 export { fieldsOfKind, statusValues, withArticle } from './resource';
 export { contactPerson, contactPersonsBulkPath, contactPersonsPath } from './contactPerson';
 export { creditNote } from './creditNote';

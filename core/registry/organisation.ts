@@ -7,6 +7,16 @@ export const organisation = {
 	noun: 'organisation',
 	plural: 'organisations',
 	path: '/v1/organisation',
+	returned: {
+		id: 'string',
+		organisation_id: 'string',
+		name: 'string',
+		legal_name: 'string',
+		base_currency: 'string',
+		country_code: 'string',
+		timezone: 'string',
+		last_sync_date: 'string',
+	},
 } satisfies ResourceDefinition;
 
 /** Every organisation the key can see. */

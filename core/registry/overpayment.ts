@@ -70,6 +70,8 @@ export const overpayment = {
 			help: "An overpayment is money the customer paid beyond what they owed. It shows as unallocated credit on the customer's statement until it is allocated to invoices.",
 		},
 	},
+	zeroTotal: { allowedIn: ['DRAFT', 'VOIDED', 'DELETED'], ask: 'enter the amount the customer overpaid' },
+	returned: { id: 'string', created_at: 'string', updated_at: 'string', customer_name: 'string' },
 	picker: {
 		method: 'searchOverpayments',
 		searchFields: ['overpayment_id', 'customer_name', 'customer_external_id'],

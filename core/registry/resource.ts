@@ -94,7 +94,21 @@ export interface ResourceDefinition {
 	 */
 	fields?: Record<string, FieldDefinition>;
 	picker?: PickerDefinition;
+	/**
+	 * For records with a Total: the statuses in which a Total of 0 makes sense (a draft being prepared, a voided
+	 * record an accounting system zeroed). In any other status a 0 is refused before anything is sent, with `ask`
+	 * saying what to enter (the editor pre-fills 0, which would otherwise create a record for nothing).
+	 */
+	zeroTotal?: { allowedIn: readonly string[]; ask: string };
+	/**
+	 * The fields Chaser adds to the records it returns, beyond `fields` (which the node sends), with their JSON
+	 * types: with `fields` and `summary`, what the output schemas the editor shows before a first run list.
+	 */
+	returned?: Record<string, JsonType>;
 }
+
+/** A JSON value's type, as the output schemas name it. */
+export type JsonType = 'string' | 'number' | 'boolean';
 
 /** "an invoice", "a customer". */
 export function withArticle(noun: string): string {

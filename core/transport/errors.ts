@@ -110,7 +110,7 @@ function explain(failure: Failure, context: ErrorContext): { message: string; de
 			return {
 				message: `Chaser's rate limit was still exceeded after waiting ${Math.round((context.rateLimitWaitedMs ?? 0) / 1000)} s`,
 				description:
-					'Chaser allows 200 requests per minute per API key. Use Create or Update with batching for large syncs, run fewer items at once, or raise "Max Rate Limit Wait" in the node options.',
+					'Chaser allows 200 requests per minute per API key. Use Create or Update with batching for large syncs, run fewer items at once, or raise "Rate Limit Wait (Seconds)" in the node options.',
 			};
 		case 'server':
 			return {

@@ -202,6 +202,19 @@ export function rateLimited(key: string, turn: Turn, retryAfterMs: number | unde
 	return until - now;
 }
 
+/**
+ * What is wrong with the credential's "Requests per Minute", if anything: it must be a number of at least 1. Left
+ * empty (a credential saved before the field existed) means Chaser's 200. The node refuses a bad value before any
+ * request, and the credential test says the same; 0 would otherwise have been read as 1 without a word.
+ */
+export function requestsPerMinuteProblem(requestsPerMinute: unknown): string | undefined {
+	if (requestsPerMinute === undefined || requestsPerMinute === null || requestsPerMinute === '') return undefined;
+	const value = typeof requestsPerMinute === 'string' ? Number(requestsPerMinute.trim()) : requestsPerMinute;
+	if (typeof value === 'number' && Number.isFinite(value) && value >= 1) return undefined;
+	const shown = typeof requestsPerMinute === 'string' ? `"${requestsPerMinute}"` : String(requestsPerMinute);
+	return `"Requests per Minute" in the Chaser credential is ${shown}: enter how many requests a minute n8n may send with this key, at least 1 (Chaser allows 200 per API key; 200 is the default)`;
+}
+
 /** Requests per window for a key: the credential's "Requests per Minute", or Chaser's 200 when it sets none. */
 export function keyBudget(requestsPerMinute: unknown): number {
 	const budget = Math.floor(Number(requestsPerMinute));

@@ -16,7 +16,7 @@ import type { Failure, Outcome } from './failures';
 import { backoffMs, classifyResponse, classifyThrown } from './failures';
 import type { ChaserFormData } from './multipart';
 import { toFormData } from './multipart';
-import { acquireSlot, answered, keyBudget, rateLimited } from './pacer';
+import { acquireSlot, answered, keyBudget, rateLimited, requestsPerMinuteProblem } from './pacer';
 import { transportSettings } from './settings';
 
 /** The action node's run, the editor's customer search, and the trigger's poll. */
@@ -75,6 +75,12 @@ async function connect(context: ChaserContext): Promise<Connection> {
 		connection = (async () => {
 			const credentials = await context.getCredentials('chaserApi');
 			const baseUrl = checkedBaseUrl(context, credentials.baseUrl);
+			const budgetProblem = requestsPerMinuteProblem(credentials.requestsPerMinute);
+			if (budgetProblem) {
+				throw new NodeOperationError(context.getNode(), budgetProblem, {
+					description: 'Open the Chaser credential this node uses, correct Requests per Minute and save it. Nothing was sent to Chaser.',
+				});
+			}
 			const options = readRequestOptions(context);
 			return {
 				baseUrl,
@@ -104,7 +110,7 @@ function checkedBaseUrl(context: ChaserContext, value: unknown): string {
 	}
 }
 
-/** Timeout and Max Rate Limit Wait from the node's Options (a trigger's, or the editor's list search, may have none). */
+/** Timeout and Rate Limit Wait from the node's Options (a trigger's, or the editor's list search, may have none). */
 function readRequestOptions(context: ChaserContext): { timeout?: number; maxRateLimitWait?: number } {
 	let options: unknown;
 	try {

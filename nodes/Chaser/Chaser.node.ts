@@ -1,9 +1,21 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	INodeCredentialTestResult, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { listSearch } from '../../core/pickers';
+import { CREDENTIAL_TEST, testChaserCredential } from '../../core/transport';
 import { resourceDescriptions, resourceField } from './actions';
 import { router } from './actions/router';
+
+/** The credential's "Test" (see core/transport/credentialTest.ts). */
+async function chaserApiTest(
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+): Promise<INodeCredentialTestResult> {
+	return await testChaserCredential(this, credential);
+}
 
 export class Chaser implements INodeType {
 	description: INodeTypeDescription = {
@@ -18,11 +30,11 @@ export class Chaser implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'chaserApi', required: true }],
+		credentials: [{ name: 'chaserApi', required: true, testedBy: 'chaserApiTest' }],
 		properties: [resourceField, ...resourceDescriptions],
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, credentialTest: { [CREDENTIAL_TEST]: chaserApiTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

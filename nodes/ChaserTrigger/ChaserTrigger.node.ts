@@ -1,13 +1,30 @@
-import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	INodeCredentialTestResult, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { currencyCodeField, customerReference, optionsField, simplifyField } from '../../core/fields';
 import { searchCustomers } from '../../core/pickers';
+import { CREDENTIAL_TEST, testChaserCredential } from '../../core/transport';
 import { EVENTS } from './events';
 import { pollChaser } from './poll';
 import { DEFAULT_LOOK_BACK_DAYS } from './settings';
 
+/** The canvas subtitle: the event's name as the Event field shows it ("Invoice Paid"), not its value. */
+const subtitle = `={{ ${Object.values(EVENTS)
+	.map(({ name, displayName }) => `$parameter["event"] === "${name}" ? "${displayName}" : `)
+	.join('')}$parameter["event"] }}`;
+
 const customer = customerReference({ description: "Only this customer's records. Leave empty for every customer." });
+
+/** The credential's "Test" (see core/transport/credentialTest.ts). */
+async function chaserApiTest(
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+): Promise<INodeCredentialTestResult> {
+	return await testChaserCredential(this, credential);
+}
 
 export class ChaserTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -16,14 +33,21 @@ export class ChaserTrigger implements INodeType {
 		icon: { light: 'file:chaser.svg', dark: 'file:chaser.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		subtitle,
 		description: 'Starts the workflow when an invoice is paid, falls overdue or is issued, or a credit note or overpayment arrives in Chaser',
 		defaults: { name: 'Chaser Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'chaserApi', required: true }],
+		credentials: [{ name: 'chaserApi', required: true, testedBy: 'chaserApiTest' }],
 		properties: [
+			{
+				displayName:
+					'Chaser has no webhooks: this trigger asks Chaser at the Poll Times above and starts the workflow with one item per record that matched since the last check. It starts from the moment the workflow is activated and does not replay older records. Fetch Test Event shows the latest matching record.',
+				name: 'pollingNotice',
+				type: 'notice',
+				default: '',
+			},
 			{
 				displayName: 'Event',
 				name: 'event',
@@ -34,8 +58,7 @@ export class ChaserTrigger implements INodeType {
 				options: Object.values(EVENTS)
 					.map(({ displayName, name, description }) => ({ name: displayName, value: name, description }))
 					.sort((a, b) => a.name.localeCompare(b.name)),
-				description:
-					'Chaser has no webhooks: the trigger checks Chaser at the Poll Times and starts the workflow with one item for each record that matched since the last check. It starts from the moment the workflow is activated, without replaying older records.',
+				description: 'What in Chaser starts the workflow',
 			},
 			{
 				displayName: 'Days Overdue',
@@ -81,7 +104,7 @@ export class ChaserTrigger implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchCustomers } };
+	methods = { listSearch: { searchCustomers }, credentialTest: { [CREDENTIAL_TEST]: chaserApiTest } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		return await pollChaser.call(this);

@@ -1,3 +1,4 @@
+import type { ResourceDefinition } from '../../core/registry';
 import { creditNote, invoice, overpayment } from '../../core/registry';
 
 export type EventName = 'creditNoteIssued' | 'invoiceIssued' | 'invoiceOverdue' | 'invoicePaid' | 'overpaymentReceived';
@@ -10,6 +11,10 @@ export type EventName = 'creditNoteIssued' | 'invoiceIssued' | 'invoiceOverdue' 
 export interface ChaserEvent {
 	name: EventName;
 	displayName: string;
+	/** The record in a sentence: "invoice", "credit note". */
+	noun: string;
+	/** The resource's registry entry: its fields, for the output schema. */
+	resource: ResourceDefinition;
 	/** What the event means, for the editor. */
 	description: string;
 	/** The list it reads (the resource's path in the registry). */
@@ -34,6 +39,8 @@ export interface ChaserEvent {
 export const EVENTS: Record<EventName, ChaserEvent> = {
 	creditNoteIssued: {
 		name: 'creditNoteIssued',
+		noun: creditNote.noun,
+		resource: creditNote,
 		displayName: 'Credit Note Issued',
 		description: 'A new Active, Authorised or Paid credit note, by its date',
 		path: creditNote.path,
@@ -46,6 +53,8 @@ export const EVENTS: Record<EventName, ChaserEvent> = {
 	},
 	invoiceIssued: {
 		name: 'invoiceIssued',
+		noun: invoice.noun,
+		resource: invoice,
 		displayName: 'Invoice Issued',
 		description:
 			'A new Authorised or Paid invoice, by its issue date. A draft fires once it is authorised.',
@@ -59,6 +68,8 @@ export const EVENTS: Record<EventName, ChaserEvent> = {
 	},
 	invoiceOverdue: {
 		name: 'invoiceOverdue',
+		noun: invoice.noun,
+		resource: invoice,
 		displayName: 'Invoice Overdue',
 		description: 'An Authorised invoice with money still due passed its due date (by Days Overdue)',
 		path: invoice.path,
@@ -71,6 +82,8 @@ export const EVENTS: Record<EventName, ChaserEvent> = {
 	},
 	invoicePaid: {
 		name: 'invoicePaid',
+		noun: invoice.noun,
+		resource: invoice,
 		displayName: 'Invoice Paid',
 		description: 'An invoice reached status Paid, by its fully paid date',
 		path: invoice.path,
@@ -83,6 +96,8 @@ export const EVENTS: Record<EventName, ChaserEvent> = {
 	},
 	overpaymentReceived: {
 		name: 'overpaymentReceived',
+		noun: overpayment.noun,
+		resource: overpayment,
 		displayName: 'Overpayment Received',
 		description: 'A new Authorised or Paid overpayment, by the date the customer paid',
 		path: overpayment.path,

@@ -1,13 +1,15 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { calendarDate, dateInTimeZone, daysBetween } from '../../core/dates';
+import { displayMoney } from '../../core/money';
 import { pick } from '../../core/simplify';
 import type { FilterOperator } from '../../core/transport';
 import { chaserPaginate, filterQuery } from '../../core/transport';
 import type { TriggerSettings } from './settings';
 import { readSettings } from './settings';
 import type { DateWindow } from './state';
-import { inWindow, pollWindow, SAMPLE_WINDOW_DAYS, sampleWindow, savedPosition, savePosition } from './state';
+import { inWindow, overdueThreshold, pollWindow, SAMPLE_WINDOW_DAYS, sampleWindow, savedPosition, savePosition } from './state';
 
 /** Remembered IDs checked per request when records drop out of a poll's results. */
 const CONFIRM_BATCH = 50;
@@ -35,7 +37,8 @@ export async function pollChaser(this: IPollFunctions): Promise<INodeExecutionDa
 	const today = dateInTimeZone(new Date(), settings.timeZone);
 	if (this.getMode() === 'manual') {
 		const latest = await latestRecord(this, settings, today);
-		return latest ? [this.helpers.returnJsonArray([toItem(latest, settings, today, simplify)])] : null;
+		if (!latest) throw nothingToFetch(this, settings, today);
+		return [this.helpers.returnJsonArray([toItem(latest, settings, today, simplify)])];
 	}
 
 	const pollKey = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
@@ -175,3 +178,38 @@ function toItem(record: IDataObject, settings: TriggerSettings, today: string, s
 	if (dueDay) item.days_overdue = daysBetween(dueDay, today);
 	return { ...item, ...(simplify ? pick(record, event.summaryFields) : record) };
 }
+
+/**
+ * "Fetch Test Event" found nothing: what was searched, in the editor's words, and what to change. Without it n8n
+ * would say "No Chaser data found … Please create one in Chaser", as if Chaser were empty.
+ */
+export function nothingToFetch(context: IPollFunctions, settings: TriggerSettings, today: string): NodeOperationError {
+	const { event, daysOverdue, customerExternalId, currencyCode, minimumAmount } = settings;
+	const { noun } = event;
+	const searched = [event.displayName];
+	if (event.name === 'invoiceOverdue') {
+		searched.push(daysOverdue === 0 ? `past its due date (due on or before ${overdueThreshold(today, 0)})` : `more than ${daysOverdue} days overdue (due on or before ${overdueThreshold(today, daysOverdue)})`);
+	}
+	if (customerExternalId) searched.push(`customer '${customerExternalId}'`);
+	if (currencyCode) searched.push(`in ${currencyCode}`);
+	if (minimumAmount) {
+		const amount = currencyCode ? displayMoney(minimumAmount, currencyCode) : String(minimumAmount);
+		searched.push(`${event.amountField === 'amount_due' ? 'amount due' : 'total'} at least ${amount}`);
+	}
+	const changeable = [
+		event.name === 'invoiceOverdue' ? 'Days Overdue' : undefined,
+		customerExternalId ? 'Customer' : undefined,
+		currencyCode ? 'Currency Code' : undefined,
+		minimumAmount ? 'Minimum Amount' : undefined,
+	].filter((name): name is string => name !== undefined);
+	return new NodeOperationError(
+		context.getNode(),
+		`No ${noun} matched: ${searched.join(', ')}, at any date in Chaser — nothing to show as a test event`,
+		{
+			description: `Fetch Test Event shows the latest ${noun} that matches the trigger's settings, and none does yet. ${
+				changeable.length > 0 ? `Try a wider setting (${changeable.join(', ')}) or another Event` : 'Try another Event'
+			}, or test with a record that matches. Once the workflow is active, the trigger fires for records that match from then on.`,
+		},
+	);
+}
+

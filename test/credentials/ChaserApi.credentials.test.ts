@@ -1,45 +1,15 @@
-import axios from 'axios';
-import type { ICredentialDataDecryptedObject, IHttpRequestOptions, INode, INodeType, INodeTypes } from 'n8n-workflow';
-import { NodeHelpers, Workflow } from 'n8n-workflow';
+import { CredentialTestContext } from 'n8n-core';
+import type { ICredentialDataDecryptedObject, ICredentialTestFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { ChaserApi } from '../../credentials/ChaserApi.credentials';
 import { Chaser } from '../../nodes/Chaser/Chaser.node';
+import { ChaserTrigger } from '../../nodes/ChaserTrigger/ChaserTrigger.node';
+import { CREDENTIAL_TEST, ruleFor, testChaserCredential } from '../../core/transport/credentialTest';
 import { chaserBaseUrl } from '../../core/transport/baseUrl';
 import { createRedirect } from '../helpers/redirect';
 import { SANDBOX_KEY, SANDBOX_SECRET, useSandbox } from '../helpers/sandbox';
 
 const credential = new ChaserApi();
-
-/** Resolves a credential expression (`={{ ... }}`) the way n8n does, with `$credentials` in scope. */
-function resolve(value: string, credentials: ICredentialDataDecryptedObject): string {
-	const chaserNode = new Chaser() as INodeType;
-	const nodeTypes = {
-		getByName: () => chaserNode,
-		getByNameAndVersion: (_type: string, version?: number) => NodeHelpers.getVersionedNodeType(chaserNode, version),
-		getKnownTypes: () => ({}),
-	} as unknown as INodeTypes;
-	const node: INode = {
-		id: 'chaser',
-		name: 'Chaser',
-		type: 'n8n-nodes-chaser.chaser',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {},
-	};
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	return String(workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }));
-}
-
-/** The credential test's request options for `credentials`, as n8n builds them before authenticating. */
-function testRequest(credentials: ICredentialDataDecryptedObject): IHttpRequestOptions {
-	const { request } = credential.test;
-	return {
-		baseURL: resolve(request.baseURL as string, credentials),
-		url: request.url as string,
-		method: request.method,
-		ignoreHttpStatusErrors: request.ignoreHttpStatusErrors,
-	};
-}
 
 /** The error message authenticate throws for these credentials and options. */
 async function refusal(credentials: ICredentialDataDecryptedObject, options: IHttpRequestOptions): Promise<string> {
@@ -144,64 +114,24 @@ describe('ChaserApi credential', () => {
 		});
 	});
 
-	describe('test request', () => {
-		it('calls GET /v1/organisation below the Base URL (default Chaser, blanks and trailing slashes dropped)', () => {
-			expect(credential.test.request).toMatchObject({ url: '/v1/organisation', method: 'GET' });
-			const baseURL = credential.test.request.baseURL as string;
-			expect(resolve(baseURL, { ...keys, baseUrl: '' })).toBe('https://openapi.chaserhq.com');
-			expect(resolve(baseURL, keys)).toBe('https://openapi.chaserhq.com');
-			expect(resolve(baseURL, { ...keys, baseUrl: ' http://127.0.0.1:9/ ' })).toBe('http://127.0.0.1:9');
-		});
+	describe('credential test (testedBy, run in n8n-core\'s own credential test context)', () => {
+		const context = new CredentialTestContext({} as never) as unknown as ICredentialTestFunctions;
+		const test = async (data: ICredentialDataDecryptedObject) =>
+			await testChaserCredential(context, { id: 'cred', name: 'Chaser', type: 'chaserApi', data });
 
-		it.each([
-			[''],
-			['https://openapi.chaserhq.com'],
-			['  https://openapi.chaserhq.com//  '],
-			['HTTPS://OpenAPI.ChaserHQ.com:443/'],
-			['http://127.0.0.1:8765/'],
-			['http://[::1]:8765'],
-		])('goes to the address the rule accepts for %j, so authenticate lets it through', async (baseUrl) => {
-			const options = testRequest({ ...keys, baseUrl });
-			const target = new URL(options.url, options.baseURL);
-			expect(`${target.protocol}//${target.host}`).toBe(chaserBaseUrl(baseUrl));
-			await expect(credential.authenticate({ ...keys, baseUrl }, options)).resolves.toMatchObject({ auth: { username: 'k' } });
-		});
-
-		/** The test's verdict on an answer's body, as n8n reaches it: the first rule whose key holds its value. */
-		function verdict(body: unknown): string | undefined {
-			const valueAt = (key: string) =>
-				key.split('.').reduce<unknown>((value, part) => (value as Record<string, unknown> | undefined)?.[part], body);
-			for (const rule of credential.test.rules ?? []) {
-				const { key, value, message } = rule.properties as { key: string; value: unknown; message: string };
-				if (rule.type === 'responseSuccessBody' && valueAt(key) === value) return message;
+		it('is what both nodes name in testedBy, and the credential has no test request that n8n would prefer to it', () => {
+			for (const node of [new Chaser(), new ChaserTrigger()]) {
+				expect(node.description.credentials).toEqual([{ name: 'chaserApi', required: true, testedBy: CREDENTIAL_TEST }]);
+				expect(node.methods.credentialTest[CREDENTIAL_TEST]).toEqual(expect.any(Function));
 			}
-			return undefined;
-		}
-
-		/** Sends the test request the way n8n would after authenticate: Basic auth, no redirects, any status. */
-		async function send(credentials: ICredentialDataDecryptedObject) {
-			const options = await credential.authenticate(credentials, testRequest(credentials));
-			expect(options).toMatchObject({ ignoreHttpStatusErrors: true, disableFollowRedirect: true });
-			return await axios.request({
-				baseURL: options.baseURL,
-				url: options.url,
-				method: options.method,
-				auth: options.auth,
-				maxRedirects: 0,
-				validateStatus: () => true,
-			});
-		}
-
-		it('reads every answer by its body, as n8n 1.x applies no status-code rules', () => {
-			expect(credential.test.request.ignoreHttpStatusErrors).toBe(true);
-			expect(credential.test.rules?.every((rule) => rule.type === 'responseSuccessBody')).toBe(true);
+			expect((credential as { test?: unknown }).test).toBeUndefined();
 		});
 
-		it('succeeds against the sandbox with the right keys', async () => {
-			const response = await send({ ...chaser.credentials, baseUrl: `${chaser.sandbox.url}/` });
-			expect(response.status).toBe(200);
-			expect(response.data.data).toMatchObject({ organisation_id: 'ORG-SANDBOX-001' });
-			expect(verdict(response.data)).toBeUndefined();
+		it('succeeds against the sandbox with the right keys (Base URL with a trailing slash), with one GET /v1/organisation', async () => {
+			expect(await test({ ...chaser.credentials, baseUrl: `${chaser.sandbox.url}/` })).toEqual({
+				status: 'OK',
+				message: 'Connection successful!',
+			});
 			expect(chaser.calls()).toEqual(['GET /v1/organisation']);
 		});
 
@@ -209,11 +139,12 @@ describe('ChaserApi credential', () => {
 			['a wrong key', { apiKey: 'wrong', apiSecret: SANDBOX_SECRET }],
 			['a wrong secret', { apiKey: SANDBOX_KEY, apiSecret: 'wrong' }],
 		])('gets 403 with %s and says to check the key and secret, in the words the node uses', async (_label, wrongKeys) => {
-			const response = await send({ ...wrongKeys, baseUrl: chaser.sandbox.url });
-			expect(response.status).toBe(403);
-			expect(verdict(response.data)).toMatch(
+			const result = await test({ ...wrongKeys, baseUrl: chaser.sandbox.url });
+			expect(result.status).toBe('Error');
+			expect(result.message).toMatch(
 				/^Chaser refused the API key and secret\. Check the API Key and API Secret in the Chaser credential\. Keys are created in Chaser under/,
 			);
+			expect(chaser.sandbox.requests.map((request) => request.status)).toEqual([403]);
 		});
 
 		it.each([
@@ -222,9 +153,8 @@ describe('ChaserApi credential', () => {
 			['502', /^The server at this Base URL did not answer like Chaser's API/], // a proxy's web page
 		])('reads a %s for what it is', async (type, expected) => {
 			chaser.sandbox.injectFault({ type, path: '/v1/organisation' } as never);
-			const response = await send({ ...chaser.credentials });
-			expect(response.status).toBe(Number(type));
-			expect(verdict(response.data)).toMatch(expected);
+			const result = await test({ ...chaser.credentials });
+			expect(result).toEqual({ status: 'Error', message: expect.stringMatching(expected) });
 		});
 
 		it('says a redirect or a 404 is not Chaser\'s API and to check the Base URL; the redirect is not followed', async () => {
@@ -232,14 +162,46 @@ describe('ChaserApi credential', () => {
 				"The server at this Base URL did not answer like Chaser's API: no organisation came back (a redirect is not followed, so the API key and secret were sent nowhere else). Check the Base URL in the Chaser credential: for Chaser it is https://openapi.chaserhq.com.";
 			const redirect = await createRedirect();
 			try {
-				const response = await send({ ...keys, baseUrl: redirect.url });
-				expect(response.status).toBe(302);
-				expect(verdict(response.data)).toBe(notChaser);
+				expect(await test({ ...keys, baseUrl: redirect.url })).toEqual({ status: 'Error', message: notChaser });
 				expect(redirect.arrived).toEqual([]);
 			} finally {
 				await redirect.close();
 			}
-			expect(verdict({ message: 'entity not found', type: 'not_found_error' })).toBe(notChaser);
+			expect(ruleFor({ message: 'entity not found', type: 'not_found_error' })).toBe(notChaser);
+		});
+
+		it.each([
+			['plain http to a host that is not loopback', 'http://chaser.example.com'],
+			['a path', 'https://openapi.chaserhq.com/v1'],
+			['user info', 'https://k:s@openapi.chaserhq.com'],
+		])('refuses %s with the words the node uses, before sending anything', async (_label, baseUrl) => {
+			expect(await test({ ...keys, baseUrl })).toEqual({ status: 'Error', message: refusalOf(baseUrl) });
+		});
+
+		it.each([0, -5, 'many', Number.NaN])('refuses Requests per Minute %p before sending anything', async (requestsPerMinute) => {
+			const result = await test({ ...chaser.credentials, requestsPerMinute } as ICredentialDataDecryptedObject);
+			expect(result.status).toBe('Error');
+			expect(result.message).toMatch(/^"Requests per Minute" in the Chaser credential is .*: enter how many requests a minute n8n may send with this key, at least 1/);
+			expect(chaser.calls()).toEqual([]);
+		});
+
+		it('names a host that cannot be reached and what to check, instead of n8n\'s bare ENOTFOUND', async () => {
+			const unknown = await test({ ...keys, baseUrl: 'https://chaser-e2e.invalid' });
+			expect(unknown.status).toBe('Error');
+			expect(unknown.message).toMatch(
+				/^Could not reach chaser-e2e\.invalid: its host name (was not found|could not be looked up).*Check the Base URL for a typo.*VPN.*proxy/,
+			);
+			const refused = await test({ ...keys, baseUrl: 'http://127.0.0.1:9' });
+			expect(refused.message).toMatch(/^Could not reach 127\.0\.0\.1:9: it refused the connection/);
 		});
 	});
 });
+
+function refusalOf(baseUrl: string): string {
+	try {
+		chaserBaseUrl(baseUrl);
+	} catch (error) {
+		return (error as Error).message;
+	}
+	throw new Error(`${baseUrl} is accepted`);
+}

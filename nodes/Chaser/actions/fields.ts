@@ -187,6 +187,27 @@ export const returnAllOrLimit: INodeProperties[] = [
 	},
 ];
 
+/**
+ * A Get Many filter on a text field. Chaser's filters compare the whole value (there is no "contains"), so the
+ * label says "(Exact)", the placeholder shows a whole value and the help says what it does not find.
+ */
+export function exactTextFilter(filter: {
+	label: string;
+	name: string;
+	placeholder: string;
+	/** What to type, e.g. "The whole company name, exactly as in Chaser". */
+	help: string;
+}): INodeProperties {
+	return {
+		displayName: `${filter.label} (Exact)`,
+		name: filter.name,
+		type: 'string',
+		default: '',
+		placeholder: filter.placeholder,
+		description: `${filter.help}. Chaser matches the whole value, not part of it.`,
+	};
+}
+
 /** Get Many: the records in any of the chosen statuses. */
 export function statusFilter(resource: ResourceDefinition): INodeProperties {
 	return {

@@ -32,3 +32,10 @@ export function findOperation(resource: string, operation: string): OperationMod
 	)?.operations;
 	return operations && Object.hasOwn(operations, operation) ? operations[operation] : undefined;
 }
+
+/** Every resource and operation the node offers. */
+export function operationsOf(): Array<{ resource: (typeof RESOURCES)[number]['resource']; operation: string }> {
+	return RESOURCES.flatMap(({ resource, operations }) =>
+		Object.keys(operations).map((operation) => ({ resource, operation })),
+	);
+}

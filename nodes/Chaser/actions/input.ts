@@ -50,7 +50,7 @@ export async function readNewRecord(
 		else fields[wireName] = requiredValue(resource, field, context.getNodeParameter(field.required, itemIndex), check);
 	}
 	const additional = context.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	const body = finish({ ...recordBody(resource, additional, check), ...fields });
+	const body = finish(checkTotal(resource, { ...recordBody(resource, additional, check), ...fields }, check));
 	if (hasCustomer) body.customer_external_id = await customerExternalId(context, itemIndex, check);
 	const keyField = resource.key?.field ?? 'id';
 	return { key: String(body[keyField]), body };
@@ -63,5 +63,33 @@ export function readUpdateFields(
 	check: InputValidator,
 	resource: ResourceDefinition,
 ): IDataObject {
-	return recordBody(resource, context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, check);
+	const body = recordBody(resource, context.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, check);
+	return checkTotal(resource, body, check, true);
+}
+
+/**
+ * A Total of 0 on a record Chaser chases or offers as credit (an Authorised invoice, an Active credit note) is
+ * refused before anything is sent: the editor pre-fills 0, and the record would be created for nothing, never
+ * chased. Draft, Voided and Deleted records may be 0 (see `zeroTotal` in the registry). Update Fields changes
+ * only what it is given, so there a 0 passes only with one of those statuses set as well.
+ */
+export function checkTotal(resource: ResourceDefinition, body: IDataObject, check: InputValidator, update = false): IDataObject {
+	const rule = resource.zeroTotal;
+	if (!rule || body.total !== 0) return body;
+	const status = typeof body.status === 'string' ? body.status : undefined;
+	if (status !== undefined && rule.allowedIn.includes(status)) return body;
+	const allowed = rule.allowedIn.map(titleCase).join(', ').replace(/, ([^,]*)$/, ' or $1');
+	const onlyThese = `Only ${allowed} ${resource.plural} may have a Total of 0 (a record of nothing is never chased or used as credit).`;
+	if (update && status === undefined) {
+		check.fail(`"Total" is 0: ${rule.ask}`, `${onlyThese} To zero one, set its Status in Update Fields too.`);
+	}
+	const described = `${titleCase(status ?? '')} ${resource.noun}`;
+	check.fail(
+		`"Total" is 0 on ${/^[aeiou]/i.test(described) ? 'an' : 'a'} ${described}: ${rule.ask}`,
+		`Nothing was sent. The editor starts Total at 0: map the total from your system, e.g. {{ $json.total }}. ${onlyThese}`,
+	);
+}
+
+function titleCase(value: string): string {
+	return `${value.charAt(0)}${value.slice(1).toLowerCase()}`;
 }

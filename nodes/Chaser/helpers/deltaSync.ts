@@ -5,6 +5,7 @@ import type {
 	IExecuteFunctions,
 	INodeExecutionData,
 	IPairedItemData,
+	NodeExecutionHint,
 } from 'n8n-workflow';
 
 import { failItem } from '../../../core/items';
@@ -81,7 +82,27 @@ export async function sendChanged(
 		}
 	}
 	await remember(context, label, [...synced.values()].filter((value): value is string => value !== undefined));
+	const skipped = output.filter((item) => item.json.skipped === true).length;
+	if (skipped > 0) context.addExecutionHints(skippedHint(skipped, output.length));
 	return output;
+}
+
+/**
+ * Said in the output pane when records were skipped: a run that sent nothing still succeeds, and without it
+ * the only sign is skipped: true deep in each item.
+ */
+export function skippedHint(skipped: number, total: number): NodeExecutionHint {
+	const which =
+		skipped === total
+			? total === 1
+				? 'The record was'
+				: `All ${total} records were`
+			: `${skipped} of ${total} records ${skipped === 1 ? 'was' : 'were'}`;
+	return {
+		message: `${which} skipped as unchanged, so nothing was sent to Chaser for ${skipped === 1 ? 'it' : 'them'}: the last run already sent the same content (Skip Unchanged Records; see skipped: true in the output)`,
+		type: 'info',
+		location: 'outputPane',
+	};
 }
 
 /** Replaces the node's list with `fingerprints`, under a label (their count) that no value in the list has. */

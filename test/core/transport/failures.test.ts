@@ -166,7 +166,7 @@ describe('toNodeApiError', () => {
 			itemIndex: 3,
 		});
 		expect(error.message).toBe("Chaser's rate limit was still exceeded after waiting 120 s");
-		expect(error.description).toContain('Max Rate Limit Wait');
+		expect(error.description).toContain('Rate Limit Wait (Seconds)');
 		expect(error.httpCode).toBe('429');
 		expect(error.context.itemIndex).toBe(3);
 	});

@@ -357,7 +357,7 @@ describe('fault matrix', () => {
 				"Chaser's rate limit was still exceeded after waiting 4 s",
 				"Chaser's rate limit was still exceeded after waiting 4 s",
 			]);
-			expect(result.success[0].json.details).toContain('Max Rate Limit Wait');
+			expect(result.success[0].json.details).toContain('Rate Limit Wait (Seconds)');
 			expect(chaser.sandbox.count('customers')).toBe(0);
 			// Item 2 first waits out the hold item 1's last 429 left on the key, then its own two.
 			expect(slept).toEqual([2_000, 2_000, 2_000, 2_000, 2_000]);

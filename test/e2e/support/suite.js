@@ -747,12 +747,13 @@ function defineN8nSuite(version) {
 					expect(redirect.arrived).toEqual([]);
 				}, TEST_TIMEOUT);
 
-				// A network failure never reaches the rules: n8n words it itself (2.x: the bare code, 1.x: its own sentence).
-				it('an unreachable or unknown host: n8n reports it in its own words', async () => {
-					const refused = await test({ ...keys, baseUrl: `http://127.0.0.1:${await freePort()}` });
-					expect(refused).toEqual({ status: 'Error', message: expect.stringMatching(/^ECONNREFUSED$|refused the connection/) });
+				// The nodes' credential test (testedBy) names the host and what to check, in 1.x and 2.x alike.
+				it('an unreachable or unknown host: names the host and says to check the Base URL, VPN or proxy', async () => {
+					const port = await freePort();
+					const refused = await test({ ...keys, baseUrl: `http://127.0.0.1:${port}` });
+					expect(refused).toEqual({ status: 'Error', message: expect.stringMatching(new RegExp(`^Could not reach 127\\.0\\.0\\.1:${port}: it refused the connection`)) });
 					const unknown = await test({ ...keys, baseUrl: 'https://chaser-e2e.invalid' });
-					expect(unknown).toEqual({ status: 'Error', message: expect.stringMatching(/^(ENOTFOUND|EAI_AGAIN)$|incorrect host|DNS/) });
+					expect(unknown).toEqual({ status: 'Error', message: expect.stringMatching(/^Could not reach chaser-e2e\.invalid: its host name .*Check the Base URL for a typo.*VPN/) });
 				}, TEST_TIMEOUT);
 			});
 		});

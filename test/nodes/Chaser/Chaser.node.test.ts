@@ -55,7 +55,7 @@ describe('Chaser node description', () => {
 	it('is usable as an AI tool, with light and dark icons and the Chaser credential', () => {
 		expect(node.description.usableAsTool).toBe(true);
 		expect(node.description.icon).toEqual({ light: 'file:chaser.svg', dark: 'file:chaser.dark.svg' });
-		expect(node.description.credentials).toEqual([{ name: 'chaserApi', required: true }]);
+		expect(node.description.credentials).toEqual([{ name: 'chaserApi', required: true, testedBy: 'chaserApiTest' }]);
 	});
 
 	it('offers every resource the issues name, each with its operations', () => {
@@ -105,7 +105,7 @@ describe('Chaser node description', () => {
 		expect(options.map((p) => p.displayName)).toEqual(['Options']);
 		expect(collections.map((p) => p.displayName).filter((name) => /options/i.test(name))).toEqual(['Options']);
 		const names = (options[0].options as INodeProperties[]).map((option) => option.displayName);
-		expect(names).toEqual(expect.arrayContaining(['Max Rate Limit Wait (Seconds)', 'Timeout (Seconds)']));
+		expect(names).toEqual(expect.arrayContaining(['Rate Limit Wait (Seconds)', 'Timeout (Seconds)']));
 		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
 	});
 

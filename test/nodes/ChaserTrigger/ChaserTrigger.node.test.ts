@@ -8,7 +8,7 @@ describe('Chaser Trigger: description', () => {
 
 	it('is a polling trigger on the Chaser API credential, not an AI tool', () => {
 		expect(description).toMatchObject({ name: 'chaserTrigger', group: ['trigger'], polling: true, inputs: [] });
-		expect(description.credentials).toEqual([{ name: 'chaserApi', required: true }]);
+		expect(description.credentials).toEqual([{ name: 'chaserApi', required: true, testedBy: 'chaserApiTest' }]);
 		expect(description.usableAsTool).toBeUndefined();
 	});
 

@@ -297,7 +297,7 @@ describe('Chaser Trigger: Invoice Paid', () => {
 			expect(emitted(await trigger.poll())).toEqual(['INV-NEW']);
 		});
 
-		it('widens its window until a record turns up, and returns nothing when none matches', async () => {
+		it('widens its window until a record turns up, and says what it searched when none matches', async () => {
 			paidInvoice('INV-OLD', '2026-02-15');
 			const trigger = chaserTrigger(chaser, INVOICE_PAID);
 			expect(emitted(await trigger.fetchTestEvent())).toEqual(['INV-OLD']);
@@ -310,6 +310,11 @@ describe('Chaser Trigger: Invoice Paid', () => {
 			chaser.sandbox.clearLog();
 			const overdue = await chaserTrigger(chaser, { event: 'invoiceOverdue', daysOverdue: 30 }).fetchTestEvent();
 			expect(overdue.items).toBeNull();
+			expect(overdue.error?.name).toBe('NodeOperationError');
+			expect(overdue.error?.message).toBe(
+				'No invoice matched: Invoice Overdue, more than 30 days overdue (due on or before 2026-02-07), at any date in Chaser — nothing to show as a test event',
+			);
+			expect(overdue.error?.description).toMatch(/^Fetch Test Event shows the latest invoice that matches the trigger's settings, and none does yet\. Try a wider setting \(Days Overdue\) or another Event/);
 			expect(queries().map((query) => [query['filter[due_date][gte]'], query['filter[due_date][lte]']])).toEqual([
 				['2026-02-06T00:00:00.000Z', '2026-02-07T23:59:59.999Z'],
 				['2026-01-31T00:00:00.000Z', '2026-02-07T23:59:59.999Z'],

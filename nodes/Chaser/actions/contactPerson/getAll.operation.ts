@@ -7,28 +7,25 @@ import { contactPerson } from '../../../../core/registry';
 import { filterQuery } from '../../../../core/transport';
 import { InputValidator } from '../../../../core/validation';
 import { getRecords, statusCondition } from '../../helpers/operations';
-import { filtersField, returnAllOrLimit, statusFilter } from '../fields';
+import { exactTextFilter, filtersField, returnAllOrLimit, statusFilter } from '../fields';
 import { contactsCustomerField, contactsOf } from './input';
 
 export const description = updateDisplayOptions({ show: { resource: ['contactPerson'], operation: ['getAll'] } }, [
 	contactsCustomerField,
 	...returnAllOrLimit,
 	filtersField([
-		{
-			displayName: 'Email Address',
+		exactTextFilter({
+			label: 'Email Address',
 			name: 'contact_email_address',
-			type: 'string',
-			placeholder: 'e.g. jane.smith@example.com',
-			default: '',
-		},
-		{
-			displayName: 'External ID',
+			placeholder: 'e.g. jane.smith@oakridge.example',
+			help: "The contact person's whole email address, exactly as in Chaser (a domain alone finds nothing)",
+		}),
+		exactTextFilter({
+			label: 'External ID',
 			name: 'external_id',
-			type: 'string',
 			placeholder: 'e.g. CONTACT-0042',
-			default: '',
-			description: "The contact person's ID in your own system",
-		},
+			help: "The contact person's whole ID in your own system, exactly as in Chaser",
+		}),
 		statusFilter(contactPerson),
 	]),
 	optionsField(),

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { recordLocator } from '../../../../core/fields';
 import type { RecordRef } from '../../../../core/records';
-import { recordNotFound, recordRef } from '../../../../core/records';
+import { describeRecord, recordNotFound, recordRef } from '../../../../core/records';
 import { contactPerson, contactPersonsBulkPath, contactPersonsPath, customer } from '../../../../core/registry';
 import type { InputValidator } from '../../../../core/validation';
 import type { UpsertTarget } from '../../helpers/upsert';
@@ -35,5 +35,5 @@ export function contactRef(context: IExecuteFunctions, itemIndex: number, check:
 }
 
 function contactNotFound(owner: RecordRef, contact: RecordRef): string {
-	return `No contact person with ${contact.label} exists for the customer with ${owner.label} in Chaser (or that customer does not exist)`;
+	return `No ${describeRecord(contactPerson, contact)} exists for the ${describeRecord(customer, owner)} in Chaser (or that customer does not exist)`;
 }

@@ -7,6 +7,7 @@ import {
 	currencyFilter,
 	customerFilter,
 	dateRangeFilters,
+	exactTextFilter,
 	filtersField,
 	newRecordFields,
 	returnAllOrLimit,
@@ -23,14 +24,15 @@ import {
 export function ownTextFilters(resource: ResourceDefinition): INodeProperties[] {
 	return Object.entries(resource.fields ?? {})
 		.filter(([wireName, field]) => field.kind === 'text' && field.required && wireName !== resource.key?.field)
-		.map(([wireName, field]) => ({
-			displayName: field.label,
-			name: wireName,
-			type: 'string',
-			default: '',
-			...(field.placeholder ? { placeholder: field.placeholder } : {}),
-			description: `${field.help ?? field.label}, matched exactly`,
-		}));
+		.map(([wireName, field]) =>
+			exactTextFilter({
+				// "Credit Note Number (Exact)" is cut off in the editor; "No." keeps it whole.
+				label: field.label.replace(/ Number$/, ' No.'),
+				name: wireName,
+				placeholder: field.placeholder ?? '',
+				help: `The whole ${field.label.toLowerCase()}, exactly as in Chaser`,
+			}),
+		);
 }
 
 /** The fields of each operation, by operation. */

@@ -7,16 +7,31 @@ import { customer } from '../../../../core/registry';
 import { filterQuery } from '../../../../core/transport';
 import { InputValidator } from '../../../../core/validation';
 import { getRecords, statusCondition } from '../../helpers/operations';
-import { filtersField, returnAllOrLimit, statusFilter } from '../fields';
+import { exactTextFilter, filtersField, returnAllOrLimit, statusFilter } from '../fields';
 import { extraFieldsOption } from './extraFields';
 import { extraFieldsQuery, requestedExtras } from './input';
 
 export const description = updateDisplayOptions({ show: { resource: ['customer'], operation: ['getAll'] } }, [
 	...returnAllOrLimit,
 	filtersField([
-		{ displayName: 'Company Name', name: 'company_name', type: 'string', default: '', description: 'Exact company name' },
-		{ displayName: 'Contact Email Address', name: 'contact_email_address', type: 'string', placeholder: 'e.g. accounts@example.com', default: '' },
-		{ displayName: 'External IDs', name: 'external_id', type: 'string', default: '', placeholder: 'e.g. CUST-0042,CUST-0043', description: 'One or more external IDs, separated by commas' },
+		exactTextFilter({
+			label: 'Company Name',
+			name: 'company_name',
+			placeholder: 'e.g. Oakridge Trading Ltd',
+			help: 'The whole company name, exactly as in Chaser: "Oakridge" finds no "Oakridge Trading Ltd". To find customers by part of a name, type it in the search of a Customer field\'s list (e.g. Customer > Get, From List), or get them all and keep the ones you want with n8n\'s Filter node',
+		}),
+		exactTextFilter({
+			label: 'Contact Email',
+			name: 'contact_email_address',
+			placeholder: 'e.g. accounts@oakridge.example',
+			help: 'The whole email address reminders go to, exactly as in Chaser (a domain alone finds nothing)',
+		}),
+		exactTextFilter({
+			label: 'External IDs',
+			name: 'external_id',
+			placeholder: 'e.g. CUST-0042,CUST-0043',
+			help: 'One or more whole external IDs, separated by commas, each exactly as in Chaser',
+		}),
 		statusFilter(customer),
 	]),
 	simplifyField,

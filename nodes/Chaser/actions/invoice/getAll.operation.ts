@@ -13,14 +13,7 @@ import {
 	getRecords,
 	statusCondition,
 } from '../../helpers/operations';
-import {
-	currencyFilter,
-	customerFilter,
-	dateRangeFilters,
-	filtersField,
-	returnAllOrLimit,
-	statusFilter,
-} from '../fields';
+import { currencyFilter, customerFilter, dateRangeFilters, exactTextFilter, filtersField, returnAllOrLimit, statusFilter } from '../fields';
 
 export const description = updateDisplayOptions({ show: { resource: ['invoice'], operation: ['getAll'] } }, [
 	...returnAllOrLimit,
@@ -59,7 +52,12 @@ export const description = updateDisplayOptions({ show: { resource: ['invoice'],
 			description:
 				"Only invoices due on or before this date, that whole day included. With Amount Due Min 0.01 and status Authorised, {{ $today.minus(1, 'day') }} lists what is overdue.",
 		},
-		{ displayName: 'Invoice Number', name: 'invoice_number', type: 'string', default: '', placeholder: 'e.g. INV-1042' },
+		exactTextFilter({
+			label: 'Invoice Number',
+			name: 'invoice_number',
+			placeholder: 'e.g. INV-1042',
+			help: 'The whole invoice number, exactly as printed on the invoice: "INV-10" does not find INV-1042',
+		}),
 		statusFilter(invoice),
 	]),
 	simplifyField,
