@@ -9,7 +9,7 @@ import { invoiceHistory } from '../../../../core/registry/invoiceHistory';
 import { chaserRequest, filterQuery } from '../../../../core/transport';
 import { InputValidator } from '../../../../core/validation';
 import { getRecords } from '../../helpers/operations';
-import { filtersField, returnAllOrLimit } from '../fields';
+import { exactTextFilter, filtersField, returnAllOrLimit } from '../fields';
 
 const { filters: wire } = invoiceHistory;
 
@@ -27,22 +27,18 @@ const properties: INodeProperties[] = [
 			description:
 				'Only the reminders about this customer\'s invoices. Pick it as anywhere else: "From list" or "Your ID" (its external ID) costs one read to learn the Chaser ID the history is filtered on; "By ID" is that Chaser ID itself.',
 		}),
-		{
-			displayName: 'Invoice ID',
+		exactTextFilter({
+			label: 'Invoice ID',
 			name: 'invoiceId',
-			type: 'string',
-			default: '',
 			placeholder: 'e.g. 8f14e45f-ceea-467f-a1b2-3c4d5e6f7a8b',
-			description: "Only the reminders about the invoice with this ID from your own system (invoice_id in Chaser), not the invoice number",
-		},
-		{
-			displayName: 'Invoice Number',
+			help: "Only the reminders about the invoice with this ID from your own system (invoice_id in Chaser), not the invoice number",
+		}),
+		exactTextFilter({
+			label: 'Invoice Number',
 			name: 'invoiceNumber',
-			type: 'string',
-			default: '',
 			placeholder: 'e.g. INV-1042',
-			description: 'Only the reminders about invoices with this number, as printed on the invoice',
-		},
+			help: 'Only the reminders about invoices with this number, as printed on the invoice',
+		}),
 	]),
 	optionsField(),
 ];
