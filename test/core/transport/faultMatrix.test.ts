@@ -339,7 +339,7 @@ describe('fault matrix', () => {
 			expect(result.success[0].json.error).toBe('Chaser sent a response that is not valid JSON');
 		});
 
-		it('429 beyond Max Rate Limit Wait', async () => {
+		it('429 beyond Rate Limit Wait', async () => {
 			chaser.sandbox.injectFault({ type: '429', method: 'POST', count: Infinity, retryAfter: 2 });
 			const result = await chaser.run({
 				parameters: {

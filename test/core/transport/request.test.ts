@@ -110,7 +110,7 @@ describe('chaserRequest', () => {
 			expect(fake.calls()).toEqual(['POST /v1/customers', 'POST /v1/customers']);
 		});
 
-		it('gives up with a clear error once the wait would pass Max Rate Limit Wait', async () => {
+		it('gives up with a clear error once the wait would pass Rate Limit Wait', async () => {
 			const fake = fakeContext(script(fail(429, { message: 'rate limit exceeded' }, { 'retry-after': '30' })), {
 				maxRateLimitWait: 100,
 			});
@@ -130,7 +130,7 @@ describe('chaserRequest', () => {
 			expect(fake.sent).toHaveLength(6);
 		});
 
-		it('Max Rate Limit Wait 0 fails on the first 429', async () => {
+		it('Rate Limit Wait 0 fails on the first 429', async () => {
 			const fake = fakeContext(script(fail(429, {}, { 'retry-after': '1' })), { maxRateLimitWait: 0 });
 			await expect(chaserRequest(fake.context, { method: 'GET', path: '/v1/customers' })).rejects.toThrow(
 				'after waiting 0 s',
