@@ -70,19 +70,24 @@ function contract(properties: INodeProperties[], version: number): unknown[] {
 			if (noDataExpression) entry.noDataExpression = true;
 			if (typeOptions) entry.typeOptions = typeOptions;
 			if (displayOptions) entry.displayOptions = displayOptions;
+			// The order the editor lists things in is display (it sorts by label), not part of the contract.
 			if (type === 'options' || type === 'multiOptions') {
-				entry.options = (property.options as Array<{ value: unknown }>).map((option) => option.value);
+				entry.options = (property.options as Array<{ value: unknown }>).map((option) => String(option.value)).sort();
 			} else if (type === 'collection') {
-				entry.options = contract(property.options as INodeProperties[], version);
+				entry.options = byName(contract(property.options as INodeProperties[], version));
 			} else if (type === 'fixedCollection') {
 				entry.options = (property.options as Array<{ name: string; values: INodeProperties[] }>).map((group) => ({
 					name: group.name,
-					values: contract(group.values, version),
+					values: byName(contract(group.values, version)),
 				}));
 			}
 			if (property.modes) entry.modes = property.modes.map((mode) => mode.name);
 			return entry;
 		});
+}
+
+function byName(entries: unknown[]): unknown[] {
+	return [...entries].sort((a, b) => String((a as { name: string }).name).localeCompare(String((b as { name: string }).name)));
 }
 
 function withoutVersion(displayOptions: INodeProperties['displayOptions']): unknown {
