@@ -1,7 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { ResourceDefinition } from './registry';
-import { customer, withArticle } from './registry';
+import { customer, statusLabel, withArticle } from './registry';
 
 /**
  * Editor fields both nodes show, built from the registry: how a record is picked, its statuses, Simplify,
@@ -65,7 +65,7 @@ export function customerReference(overrides: Partial<INodeProperties>): INodePro
 export function statusOptions(resource: ResourceDefinition): INodePropertyOptions[] {
 	return Object.entries(resource.statuses ?? {})
 		.map(([value, description]) => ({
-			name: `${value.charAt(0)}${value.slice(1).toLowerCase()}`,
+			name: statusLabel(value),
 			value,
 			...(description ? { description } : {}),
 		}))

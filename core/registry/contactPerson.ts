@@ -1,6 +1,6 @@
 import { joined, statusMark, text } from './labels';
 import type { ResourceDefinition } from './resource';
-import { PHONE_FIELDS, RECORD_STATUSES } from './shared';
+import { PHONE_FIELDS, RECORD_STATUSES, RETURNED_BY_CHASER } from './shared';
 
 /** The people at a customer who receive reminders; they live below their customer (see `contactPersonsPath`). */
 export const contactPerson = {
@@ -38,7 +38,7 @@ export const contactPerson = {
 			help: 'Archived contacts are kept in Chaser but no longer receive reminders',
 		},
 	},
-	returned: { id: 'string', created_at: 'string', updated_at: 'string' },
+	returned: RETURNED_BY_CHASER,
 	picker: {
 		method: 'searchContactPersons',
 		hint: 'Lists the contact persons of the customer chosen above: choose the customer first',

@@ -1,6 +1,6 @@
 import { joined, money, statusMark, text } from './labels';
 import type { ResourceDefinition } from './resource';
-import { DOCUMENT_STATUSES } from './shared';
+import { DOCUMENT_STATUSES, RETURNED_BY_CHASER, ZERO_TOTAL_ALLOWED } from './shared';
 
 export const creditNote = {
 	value: 'creditNote',
@@ -72,8 +72,8 @@ export const creditNote = {
 			help: "A credit note shows on the customer's statement while it is Active and has remaining credit. Once fully allocated, it appears as a payment on the invoices it was allocated to.",
 		},
 	},
-	zeroTotal: { allowedIn: ['DRAFT', 'VOIDED', 'DELETED'], ask: 'enter the credit note total including tax' },
-	returned: { id: 'string', created_at: 'string', updated_at: 'string', customer_name: 'string' },
+	zeroTotal: { allowedIn: ZERO_TOTAL_ALLOWED, ask: 'enter the credit note total including tax' },
+	returned: { ...RETURNED_BY_CHASER, customer_name: 'string' },
 	picker: {
 		method: 'searchCreditNotes',
 		searchFields: ['credit_note_number', 'credit_note_id', 'customer_name', 'customer_external_id'],

@@ -1,6 +1,6 @@
 import type { ResourceDefinition } from './resource';
 import { statusMark, text } from './labels';
-import { PHONE_FIELDS, RECORD_STATUSES } from './shared';
+import { PHONE_FIELDS, RECORD_STATUSES, RETURNED_BY_CHASER } from './shared';
 
 export const customer = {
 	value: 'customer',
@@ -58,7 +58,7 @@ export const customer = {
 			help: 'Archived customers are hidden in Chaser and not chased',
 		},
 	},
-	returned: { id: 'string', created_at: 'string', updated_at: 'string', payment_portal_link: 'string', payer_rating: 'number', payer_rating_updated_at: 'string', payer_rating_number_invoices_considered: 'number', average_days_to_pay: 'number' },
+	returned: { ...RETURNED_BY_CHASER, payment_portal_link: 'string', payer_rating: 'number', payer_rating_updated_at: 'string', payer_rating_number_invoices_considered: 'number', average_days_to_pay: 'number' },
 	picker: {
 		method: 'searchCustomers',
 		searchFields: ['company_name', 'external_id'],

@@ -3,7 +3,7 @@
  * Both nodes and the credential read it; it reads neither.
  */
 export type { FieldDefinition, FieldKind, JsonType, PickerDefinition, RecordKey, ResourceDefinition } from './resource';
-export { fieldsOfKind, statusValues, withArticle } from './resource';
+export { statusLabel, statusValues, withArticle } from './resource';
 export { contactPerson, contactPersonsBulkPath, contactPersonsPath } from './contactPerson';
 export { creditNote } from './creditNote';
 export { customer } from './customer';

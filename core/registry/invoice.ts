@@ -1,6 +1,6 @@
 import { joined, money, statusMark, text } from './labels';
 import type { ResourceDefinition } from './resource';
-import { DOCUMENT_STATUSES } from './shared';
+import { DOCUMENT_STATUSES, RETURNED_BY_CHASER, ZERO_TOTAL_ALLOWED } from './shared';
 
 export const invoice = {
 	value: 'invoice',
@@ -111,8 +111,8 @@ export const invoice = {
 		payments: { label: 'Payments', kind: 'payments' },
 		sub_total: { label: 'Sub Total', kind: 'amount', help: 'The invoice total before tax' },
 	},
-	zeroTotal: { allowedIn: ['DRAFT', 'VOIDED', 'DELETED'], ask: 'enter the invoice total including tax, as printed on the invoice' },
-	returned: { id: 'string', created_at: 'string', updated_at: 'string', customer_name: 'string', invoice_pdf_link: 'string', invoice_pdf_link_updated_at: 'string' },
+	zeroTotal: { allowedIn: ZERO_TOTAL_ALLOWED, ask: 'enter the invoice total including tax, as printed on the invoice' },
+	returned: { ...RETURNED_BY_CHASER, customer_name: 'string', invoice_pdf_link: 'string', invoice_pdf_link_updated_at: 'string' },
 	picker: {
 		method: 'searchInvoices',
 		searchFields: ['invoice_number', 'invoice_id', 'customer_name', 'customer_external_id'],

@@ -1,4 +1,5 @@
 import { displayMoney } from '../money';
+import { statusLabel } from './resource';
 
 /** Pieces of a picker's label, shared by the resources' `picker.label`. */
 
@@ -15,7 +16,7 @@ export function joined(...parts: string[]): string {
 export function statusMark(status: unknown, usual: string[]): string {
 	const value = text(status).toUpperCase();
 	if (value === '' || usual.includes(value)) return '';
-	return ` [${value.charAt(0)}${value.slice(1).toLowerCase()}]`;
+	return ` [${statusLabel(value)}]`;
 }
 
 /** "GBP 1,234.50", with the currency's own decimals. */

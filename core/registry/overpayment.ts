@@ -1,6 +1,6 @@
 import { day, joined, money, statusMark, text } from './labels';
 import type { ResourceDefinition } from './resource';
-import { DOCUMENT_STATUSES } from './shared';
+import { DOCUMENT_STATUSES, RETURNED_BY_CHASER, ZERO_TOTAL_ALLOWED } from './shared';
 
 export const overpayment = {
 	value: 'overpayment',
@@ -70,8 +70,8 @@ export const overpayment = {
 			help: "An overpayment is money the customer paid beyond what they owed. It shows as unallocated credit on the customer's statement until it is allocated to invoices.",
 		},
 	},
-	zeroTotal: { allowedIn: ['DRAFT', 'VOIDED', 'DELETED'], ask: 'enter the amount the customer overpaid' },
-	returned: { id: 'string', created_at: 'string', updated_at: 'string', customer_name: 'string' },
+	zeroTotal: { allowedIn: ZERO_TOTAL_ALLOWED, ask: 'enter the amount the customer overpaid' },
+	returned: { ...RETURNED_BY_CHASER, customer_name: 'string' },
 	picker: {
 		method: 'searchOverpayments',
 		searchFields: ['overpayment_id', 'customer_name', 'customer_external_id'],

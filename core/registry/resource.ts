@@ -110,21 +110,17 @@ export interface ResourceDefinition {
 /** A JSON value's type, as the output schemas name it. */
 export type JsonType = 'string' | 'number' | 'boolean';
 
-/** "an invoice", "a customer". */
+/** "an invoice", "a customer", "an Authorised invoice". */
 export function withArticle(noun: string): string {
-	return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+	return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
+/** A status value as people read it: AUTHORISED → "Authorised". */
+export function statusLabel(value: string): string {
+	return `${value.charAt(0)}${value.slice(1).toLowerCase()}`;
 }
 
 /** A resource's status values. */
 export function statusValues(resource: ResourceDefinition): string[] {
 	return Object.keys(resource.statuses ?? {});
-}
-
-/** The fields of `kind`, by wire name, with their labels. */
-export function fieldsOfKind(resource: ResourceDefinition, ...kinds: FieldKind[]): Record<string, string> {
-	return Object.fromEntries(
-		Object.entries(resource.fields ?? {})
-			.filter(([, field]) => kinds.includes(field.kind))
-			.map(([name, field]) => [name, field.label]),
-	);
 }

@@ -15,6 +15,12 @@ export const DOCUMENT_STATUSES = {
 	VOIDED: 'Cancelled; no longer available as credit',
 };
 
+/** What Chaser adds to every record it returns. */
+export const RETURNED_BY_CHASER = { id: 'string', created_at: 'string', updated_at: 'string' } as const;
+
+/** Statuses in which a document (invoice, credit note, overpayment) may have a Total of 0 (see `zeroTotal`). */
+export const ZERO_TOTAL_ALLOWED = ['DRAFT', 'VOIDED', 'DELETED'] as const;
+
 /** Phone numbers, on customers and their contact persons alike. */
 export const PHONE_FIELDS: Record<string, FieldDefinition> = {
 	mobile_number: {

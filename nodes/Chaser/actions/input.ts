@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { convert, recordBody } from '../../../core/body';
 import { customerExternalId } from '../../../core/records';
 import type { FieldDefinition, ResourceDefinition } from '../../../core/registry';
-import { statusValues } from '../../../core/registry';
+import { statusLabel, statusValues, withArticle } from '../../../core/registry';
 import type { InputValidator } from '../../../core/validation';
 
 /**
@@ -78,18 +78,14 @@ export function checkTotal(resource: ResourceDefinition, body: IDataObject, chec
 	if (!rule || body.total !== 0) return body;
 	const status = typeof body.status === 'string' ? body.status : undefined;
 	if (status !== undefined && rule.allowedIn.includes(status)) return body;
-	const allowed = rule.allowedIn.map(titleCase).join(', ').replace(/, ([^,]*)$/, ' or $1');
+	const allowed = rule.allowedIn.map(statusLabel).join(', ').replace(/, ([^,]*)$/, ' or $1');
 	const onlyThese = `Only ${allowed} ${resource.plural} may have a Total of 0 (a record of nothing is never chased or used as credit).`;
 	if (update && status === undefined) {
 		check.fail(`"Total" is 0: ${rule.ask}`, `${onlyThese} To zero one, set its Status in Update Fields too.`);
 	}
-	const described = `${titleCase(status ?? '')} ${resource.noun}`;
+	const described = status === undefined ? resource.noun : `${statusLabel(status)} ${resource.noun}`;
 	check.fail(
-		`"Total" is 0 on ${/^[aeiou]/i.test(described) ? 'an' : 'a'} ${described}: ${rule.ask}`,
+		`"Total" is 0 on ${withArticle(described)}: ${rule.ask}`,
 		`Nothing was sent. The editor starts Total at 0: map the total from your system, e.g. {{ $json.total }}. ${onlyThese}`,
 	);
-}
-
-function titleCase(value: string): string {
-	return `${value.charAt(0)}${value.slice(1).toLowerCase()}`;
 }

@@ -36,6 +36,12 @@ describe('Total 0', () => {
 		expect(error.description).toContain('Only Draft, Voided or Deleted');
 	});
 
+	it('names the record without a status when none is given (a credit note left at Chaser\'s default)', () => {
+		expect(refusal(() => checkTotal(creditNote, { total: 0 }, check)).message).toBe(
+			'"Total" is 0 on a credit note: enter the credit note total including tax [item 3]',
+		);
+	});
+
 	it.each(['DRAFT', 'VOIDED', 'DELETED'])('is accepted in status %s, and any other total anywhere', (status) => {
 		for (const resource of [invoice, creditNote, overpayment]) {
 			expect(checkTotal(resource, { total: 0, status }, check)).toEqual({ total: 0, status });
