@@ -96,11 +96,16 @@ export async function customerExternalId(
 ): Promise<string> {
 	const ref = recordRef(context, itemIndex, check, customer);
 	if (ref.ownId !== undefined) return ref.ownId;
+	return String((await readCustomer(context, itemIndex, ref)).external_id);
+}
+
+/** The customer `ref` points at, as Chaser holds it: to learn the ID it was not picked by. */
+export async function readCustomer(context: IExecuteFunctions, itemIndex: number, ref: RecordRef): Promise<IDataObject> {
 	const envelope = await chaserRequest(context, {
 		method: 'GET',
 		path: recordPath(customer, ref),
 		itemIndex,
 		notFoundMessage: recordNotFound(customer, ref),
 	});
-	return String((envelope.data as IDataObject).external_id);
+	return envelope.data as IDataObject;
 }

@@ -12,6 +12,21 @@ export const invoiceHistory = {
 	pathSuffix: '/history',
 	/** The filters of the list across invoices, by wire name. `contact_id` is the customer's Chaser ID. */
 	filters: { invoiceId: 'invoice_id', invoiceNumber: 'invoice_number', customer: 'contact_id' },
+	/** An entry's fields, as the sandbox reads them (Chaser documents none): what the output schema lists. */
+	entryFields: [
+		'id',
+		'invoice_id',
+		'invoice_number',
+		'contact_id',
+		'customer_external_id',
+		'type',
+		'channel',
+		'template_name',
+		'subject',
+		'sent_to',
+		'sent_at',
+		'status',
+	],
 	/** What an entry is, in the editor's help. */
 	help: 'Each entry is one reminder Chaser sent about an invoice: by which channel (email or SMS), with which template and subject, to whom, when, and whether it was sent or failed.',
 } as const;

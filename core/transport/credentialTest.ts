@@ -76,14 +76,12 @@ export async function testChaserCredential(
 	return verdict ? { status: 'Error', message: verdict } : { status: 'OK', message: 'Connection successful!' };
 }
 
-/** The first rule whose key holds its value in the answer's body, as n8n applies `responseSuccessBody` rules. */
+/** The first rule whose key holds its value in the answer's body. */
 export function ruleFor(body: unknown): string | undefined {
 	const parsed = typeof body === 'string' ? parseJson(body) : body;
-	for (const { properties } of CREDENTIAL_TEST_RULES) {
-		const found = properties.key
-			.split('.')
-			.reduce<unknown>((value, part) => (isObject(value) ? value[part] : undefined), parsed);
-		if (found === properties.value) return properties.message;
+	for (const { key, value, message } of CREDENTIAL_TEST_RULES) {
+		const found = key.split('.').reduce<unknown>((part, name) => (isObject(part) ? part[name] : undefined), parsed);
+		if (found === value) return message;
 	}
 	return undefined;
 }

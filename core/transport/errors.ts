@@ -1,4 +1,4 @@
-import type { IAuthenticateRuleResponseSuccessBody, INode, JsonObject } from 'n8n-workflow';
+import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { CHASER_API_URL } from './baseUrl';
@@ -39,12 +39,10 @@ const BASE_URL_HELP = `Check the Base URL in the Chaser credential: for Chaser i
 const REDIRECT_HELP = `The node does not follow redirects, so the API key and secret were not sent there. ${BASE_URL_HELP}`;
 
 /**
- * The credential test's verdicts, read from the body of the answer. The test request takes any
- * status as an answer (`ignoreHttpStatusErrors`) because n8n 1.x never applies status-code rules
- * (the HTTP error's cause is lost there); body rules work in 1.x and 2.x alike. Same advice as the
- * node's at run time.
+ * The credential test's verdicts on the body of Chaser's answer to GET /v1/organisation (credentialTest.ts), the
+ * first whose `key` (a dotted path) holds `value`: the same advice as the node's at run time.
  */
-export const CREDENTIAL_TEST_RULES: IAuthenticateRuleResponseSuccessBody[] = [
+export const CREDENTIAL_TEST_RULES: Array<{ key: string; value: unknown; message: string }> = [
 	{ key: 'type', value: 'forbidden_error', message: `Chaser refused the API key and secret. ${KEYS_HELP}` },
 	{
 		key: 'type',
@@ -62,7 +60,7 @@ export const CREDENTIAL_TEST_RULES: IAuthenticateRuleResponseSuccessBody[] = [
 		value: undefined,
 		message: `The server at this Base URL did not answer like Chaser's API: no organisation came back (a redirect is not followed, so the API key and secret were sent nowhere else). ${BASE_URL_HELP}`,
 	},
-].map((properties) => ({ type: 'responseSuccessBody', properties }));
+];
 
 /** Turns a final failure into the error users see: what happened, then what to do. */
 export function toNodeApiError(node: INode, failure: Failure, context: ErrorContext): NodeApiError {

@@ -2,20 +2,11 @@ import { NODE_FIELDS, objectSchema, readSchema, recordSchema } from '../../../co
 import type { JsonSchema } from '../../../core/schemas';
 import type { ResourceDefinition } from '../../../core/registry';
 import { invoicePdf } from '../../../core/registry/invoice';
+import { invoiceHistory } from '../../../core/registry/invoiceHistory';
 import { operationsOf } from './index';
 
-/**
- * A reminder in an invoice's history, as Get History and Get Many History output it. Chaser does not document the
- * entry's fields: these are the sandbox's reading (see the README, "Where the Chaser API is unsure"), typed here
- * because the registry lists none.
- */
-const HISTORY_ENTRY = objectSchema(
-	Object.fromEntries(
-		['id', 'invoice_id', 'invoice_number', 'contact_id', 'customer_external_id', 'type', 'channel', 'template_name', 'subject', 'sent_to', 'sent_at', 'status'].map(
-			(name) => [name, { type: 'string' } as JsonSchema],
-		),
-	),
-);
+/** A reminder in an invoice's history, as Get History and Get Many History output it (all text). */
+const HISTORY_ENTRY = objectSchema(Object.fromEntries(invoiceHistory.entryFields.map((name) => [name, { type: 'string' } as JsonSchema])));
 
 /**
  * What each operation outputs, as a schema for the editor (see core/schemas.ts): the same registry definitions

@@ -39,7 +39,16 @@ export async function getRecord(
 	summaryFields?: readonly string[],
 ): Promise<IDataObject> {
 	const envelope = await chaserRequest(context, { method: 'GET', ...request, itemIndex });
-	const record = envelope.data as IDataObject;
+	return simplifiedRecord(context, itemIndex, envelope.data as IDataObject, summaryFields);
+}
+
+/** A record Chaser answered with, reduced to `summaryFields` when the item's Simplify is on. */
+export function simplifiedRecord(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	record: IDataObject,
+	summaryFields?: readonly string[],
+): IDataObject {
 	return summaryFields && simplified(context, itemIndex) ? pick(record, summaryFields) : record;
 }
 

@@ -705,7 +705,7 @@ function defineN8nSuite(version) {
 					return response.data.data;
 				};
 				/** The credential test's words for an answer whose body holds `value` at the rule's key. */
-				const rule = (value) => CREDENTIAL_TEST_RULES.find((candidate) => candidate.properties.value === value).properties.message;
+				const rule = (value) => CREDENTIAL_TEST_RULES.find((candidate) => candidate.value === value).message;
 				const refusal = (baseUrl) => {
 					try {
 						chaserBaseUrl(baseUrl);

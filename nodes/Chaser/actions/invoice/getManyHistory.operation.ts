@@ -3,10 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsField, recordLocator } from '../../../../core/fields';
 import { forEachItem } from '../../../../core/items';
-import { locatorParts, recordNotFound, recordPath, refTo } from '../../../../core/records';
+import { locatorParts, readCustomer, refTo } from '../../../../core/records';
 import { customer } from '../../../../core/registry';
 import { invoiceHistory } from '../../../../core/registry/invoiceHistory';
-import { chaserRequest, filterQuery } from '../../../../core/transport';
+import { filterQuery } from '../../../../core/transport';
 import { InputValidator } from '../../../../core/validation';
 import { getRecords } from '../../helpers/operations';
 import { exactTextFilter, filtersField, returnAllOrLimit } from '../fields';
@@ -69,7 +69,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			} else {
 				let lookup = chaserIds.get(picked);
 				if (!lookup) {
-					lookup = chaserIdOf(this, itemIndex, recordPath(customer, ref), recordNotFound(customer, ref));
+					lookup = readCustomer(this, itemIndex, ref).then((record) => String(record.id));
 					chaserIds.set(picked, lookup);
 					lookup.catch(() => chaserIds.delete(picked));
 				}
@@ -83,14 +83,4 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 		]);
 		return await getRecords(this, itemIndex, { path: invoiceHistory.path, qs });
 	});
-}
-
-async function chaserIdOf(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	path: string,
-	notFoundMessage: string,
-): Promise<string> {
-	const envelope = await chaserRequest(context, { method: 'GET', path, itemIndex, notFoundMessage });
-	return String((envelope.data as IDataObject).id);
 }

@@ -7,9 +7,9 @@ import type { RecordRef } from '../../../../core/records';
 import { recordNotFound, recordPath, recordRef } from '../../../../core/records';
 import { invoice } from '../../../../core/registry';
 import { invoicePdf } from '../../../../core/registry/invoice';
-import { pick } from '../../../../core/simplify';
 import { chaserRequest } from '../../../../core/transport';
 import { InputValidator } from '../../../../core/validation';
+import { simplifiedRecord } from '../../helpers/operations';
 
 const MAX_MIB = invoicePdf.maxBytes / (1024 * 1024);
 
@@ -68,9 +68,7 @@ export async function execute(this: IExecuteFunctions): Promise<INodeExecutionDa
 			itemIndex,
 			notFoundMessage: recordNotFound(invoice, ref),
 		});
-		const record = envelope.data as IDataObject;
-		const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
-		return simplify ? pick(record, invoicePdf.summary) : record;
+		return simplifiedRecord(this, itemIndex, envelope.data as IDataObject, invoicePdf.summary);
 	});
 }
 
