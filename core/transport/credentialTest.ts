@@ -33,7 +33,7 @@ const UNREACHABLE: Record<string, string> = {
 };
 
 /**
- * "Test" in the credential dialog (n8n runs it through the nodes' `testedBy`, so it can say more than a test
+ * "Test" in the credential dialog, both nodes' `methods.credentialTest` (n8n runs it through their `testedBy`, so it can say more than a test
  * request can): the credential's own rules first (Base URL, Requests per Minute), then GET /v1/organisation, which
  * proves the URL and the key pair, read with the same rules as before (CREDENTIAL_TEST_RULES, the node's words),
  * and a host that cannot be reached named with what to check, where n8n alone would say only "ENOTFOUND".
@@ -74,6 +74,14 @@ export async function testChaserCredential(
 	}
 	const verdict = ruleFor(response.body);
 	return verdict ? { status: 'Error', message: verdict } : { status: 'OK', message: 'Connection successful!' };
+}
+
+/** Both nodes' `methods.credentialTest[CREDENTIAL_TEST]`: n8n calls it with the test's context as `this`. */
+export async function credentialTestMethod(
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted<ICredentialDataDecryptedObject>,
+): Promise<INodeCredentialTestResult> {
+	return await testChaserCredential(this, credential);
 }
 
 /** The first rule whose key holds its value in the answer's body. */

@@ -12,4 +12,4 @@ export { configureTransport, resetTransportSettings, transportSettings } from '.
 export { resetPacing } from './pacer';
 export type { FilterOperator } from './filters';
 export { filterQuery } from './filters';
-export { CREDENTIAL_TEST, testChaserCredential } from './credentialTest';
+export { CREDENTIAL_TEST, credentialTestMethod, testChaserCredential } from './credentialTest';

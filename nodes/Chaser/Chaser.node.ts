@@ -1,21 +1,10 @@
-import type {
-	ICredentialsDecrypted,
-	ICredentialTestFunctions,
-	INodeCredentialTestResult, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { listSearch } from '../../core/pickers';
-import { CREDENTIAL_TEST, testChaserCredential } from '../../core/transport';
+import { CREDENTIAL_TEST, credentialTestMethod } from '../../core/transport';
 import { resourceDescriptions, resourceField } from './actions';
 import { router } from './actions/router';
-
-/** The credential's "Test" (see core/transport/credentialTest.ts). */
-async function chaserApiTest(
-	this: ICredentialTestFunctions,
-	credential: ICredentialsDecrypted,
-): Promise<INodeCredentialTestResult> {
-	return await testChaserCredential(this, credential);
-}
 
 export class Chaser implements INodeType {
 	description: INodeTypeDescription = {
@@ -34,7 +23,7 @@ export class Chaser implements INodeType {
 		properties: [resourceField, ...resourceDescriptions],
 	};
 
-	methods = { listSearch, credentialTest: { [CREDENTIAL_TEST]: chaserApiTest } };
+	methods = { listSearch, credentialTest: { [CREDENTIAL_TEST]: credentialTestMethod } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -1,12 +1,9 @@
-import type {
-	ICredentialsDecrypted,
-	ICredentialTestFunctions,
-	INodeCredentialTestResult, INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { currencyCodeField, customerReference, optionsField, simplifyField } from '../../core/fields';
 import { searchCustomers } from '../../core/pickers';
-import { CREDENTIAL_TEST, testChaserCredential } from '../../core/transport';
+import { CREDENTIAL_TEST, credentialTestMethod } from '../../core/transport';
 import { EVENTS } from './events';
 import { pollChaser } from './poll';
 import { DEFAULT_LOOK_BACK_DAYS } from './settings';
@@ -17,14 +14,6 @@ const subtitle = `={{ ${Object.values(EVENTS)
 	.join('')}$parameter["event"] }}`;
 
 const customer = customerReference({ description: "Only this customer's records. Leave empty for every customer." });
-
-/** The credential's "Test" (see core/transport/credentialTest.ts). */
-async function chaserApiTest(
-	this: ICredentialTestFunctions,
-	credential: ICredentialsDecrypted,
-): Promise<INodeCredentialTestResult> {
-	return await testChaserCredential(this, credential);
-}
 
 export class ChaserTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -104,7 +93,7 @@ export class ChaserTrigger implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchCustomers }, credentialTest: { [CREDENTIAL_TEST]: chaserApiTest } };
+	methods = { listSearch: { searchCustomers }, credentialTest: { [CREDENTIAL_TEST]: credentialTestMethod } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		return await pollChaser.call(this);
