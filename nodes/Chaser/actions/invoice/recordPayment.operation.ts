@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
 import { optionsField, recordLocator } from '../../../../core/fields';
 import { forEachItem } from '../../../../core/items';
@@ -132,18 +132,15 @@ async function settle(
 	record: () => Promise<IDataObject>,
 	check: InputValidator,
 ): Promise<IDataObject> {
-	const like = (candidate: Payment) => countOf(invoice, candidate);
 	const keys = {
 		reference: note(invoice, reference),
 		payment: note(invoice, reference, payment),
-		state: note(invoice, reference, payment, like(payment)),
+		state: note(invoice, reference, payment, countOf(invoice, payment)),
 	};
 	const all = Object.values(keys);
 	const { processed } = await context.helpers.checkProcessedAndRecord(all, STORE.scope, STORE.options);
 	const known = new Set(processed);
-	const forget = async (values: string[]) => {
-		if (values.length > 0) await context.helpers.removeProcessed(values, STORE.scope, STORE.options);
-	};
+	const forget = async (values: string[]) => await context.helpers.removeProcessed(values, STORE.scope, STORE.options);
 
 	if (known.has(keys.reference) && !known.has(keys.payment)) {
 		await forget([keys.payment, keys.state]);
@@ -153,18 +150,11 @@ async function settle(
 		await forget([keys.state]);
 		return { ...invoice, overpaid_amount: 0, payment_already_recorded: true };
 	}
-	const outcome = await record().then(
-		(value) => ({ value }),
-		(error: unknown) => ({ error }),
-	);
-	if ('value' in outcome) return outcome.value;
-	if (refusedForSure(outcome.error)) await forget(all);
-	throw nodeError(context, outcome.error);
-}
-
-function nodeError(context: IExecuteFunctions, error: unknown): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(context.getNode(), error as Error);
+	// record() throws only the node's own errors (the transport's, the checks'); forEachItem pairs them with the item.
+	return await record().catch(async (error: unknown) => {
+		if (refusedForSure(error)) await forget(all);
+		throw error;
+	});
 }
 
 /** Whether a failure proves the update did not reach Chaser: a refusal of the payment, or Chaser's 4xx answer. */
