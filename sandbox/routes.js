@@ -9,10 +9,9 @@
  * Rows marked `public` are served without authentication, rate limit or faults.
  */
 
-const { RESOURCES, CONTACT_PERSONS } = require('./schema');
+const { RESOURCES } = require('./schema');
 const h = require('./handlers');
 const { Router } = require('./router');
-const { newRecord } = require('./records');
 
 /**
  * @typedef {import('./handlers').Handler} Handler
@@ -84,12 +83,4 @@ const ROUTES = [
 /** @type {Router<Handler>} */
 const router = new Router(ROUTES);
 
-module.exports = {
-	ROUTES,
-	router,
-	// Kept for test fixtures that build records directly (test/nodes/Chaser/actions/invoice/fixtures.ts);
-	// they live in schema.js, records.js and presenters.js now.
-	RESOURCES,
-	CONTACT_PERSONS,
-	newRecord,
-};
+module.exports = { ROUTES, router };
