@@ -26,7 +26,6 @@ const { single, listEnvelope, bulkResult, present, entityPath } = require('./pre
  *
  * @typedef {object} Ctx
  * @property {Store} store
- * @property {string} method
  * @property {Record<string, string>} params  path parameters (percent-decoded)
  * @property {URLSearchParams} query
  * @property {string} bodyText

@@ -263,7 +263,6 @@ class Sandbox {
 			/** @type {Ctx} */
 			const ctx = {
 				store: this.store,
-				method,
 				params: matched.params,
 				query: params,
 				bodyText,

@@ -169,4 +169,4 @@ class Exchange {
 	}
 }
 
-module.exports = { HttpServer, Exchange, sendJson };
+module.exports = { HttpServer, Exchange };
