@@ -1495,6 +1495,52 @@ describe('lifecycle', () => {
 });
 
 describe('layout', () => {
+	it('keeps the route table in its order (the first matching row wins), with its public rows and the PDF upload body limit', () => {
+		expect(ROUTES.map((r) => `${r.method} ${r.pattern}`)).toEqual([
+			'GET /',
+			'GET /status',
+			'GET /status/',
+			'GET /files/invoices/:file',
+			'GET /v1/organisation',
+			'POST /v1/organisation/sync',
+			'GET /v1/organisations',
+			'GET /v1/tasks',
+			'GET /v1/customers',
+			'POST /v1/customers',
+			'GET /v1/customers/:customerId',
+			'PUT /v1/customers/:customerId',
+			'PUT /v1/bulk/customers',
+			'GET /v1/customers/:customerId/contact_persons',
+			'POST /v1/customers/:customerId/contact_persons',
+			'GET /v1/customers/:customerId/contact_persons/:contactId',
+			'PUT /v1/customers/:customerId/contact_persons/:contactId',
+			'DELETE /v1/customers/:customerId/contact_persons/:contactId',
+			'PUT /v1/bulk/customers/:customerId/contact_persons',
+			'GET /v1/invoices',
+			'POST /v1/invoices',
+			'GET /v1/invoices/history',
+			'GET /v1/invoices/:invoiceId',
+			'PUT /v1/invoices/:invoiceId',
+			'GET /v1/invoices/:invoiceId/history',
+			'POST /v1/invoices/:invoiceId/pdf',
+			'PUT /v1/bulk/invoices',
+			'GET /v1/credit_notes',
+			'POST /v1/credit_notes',
+			'GET /v1/credit_notes/:creditNoteId',
+			'PUT /v1/credit_notes/:creditNoteId',
+			'PUT /v1/bulk/credit_notes',
+			'GET /v1/overpayments',
+			'POST /v1/overpayments',
+			'GET /v1/overpayments/:overpaymentId',
+			'PUT /v1/overpayments/:overpaymentId',
+			'PUT /v1/bulk/overpayments',
+		]);
+		expect(ROUTES.filter((r) => r.public).map((r) => r.pattern)).toEqual(['/', '/status', '/status/', '/files/invoices/:file']);
+		expect(ROUTES.filter((r) => r.maxBodyBytes !== undefined).map((r) => [r.pattern, r.maxBodyBytes])).toEqual([
+			['/v1/invoices/:invoiceId/pdf', 10 * 1024 * 1024 + 64 * 1024],
+		]);
+	});
+
 	it('routes by a table of method, pattern and handler', () => {
 		for (const route of ROUTES) {
 			expect(route).toEqual(expect.objectContaining({ method: expect.any(String), pattern: expect.stringMatching(/^\//), handler: expect.any(Function) }));
