@@ -205,8 +205,16 @@ function bulkIn(ctx, res, coll, insert, path) {
 
 // ---------------------------------------------------------------- top-level resources (customers, invoices, …)
 
-/** @param {Resource} res @param {string} param name of the id parameter in the route pattern */
-function resourceHandlers(res, param) {
+/**
+ * Name of the id parameter in a resource's item routes: its object name in camelCase + `Id`
+ * (customerId, invoiceId, creditNoteId, overpaymentId).
+ * @param {Resource} res
+ */
+const idParam = (res) => res.object.replace(/_([a-z])/g, (_, c) => c.toUpperCase()) + 'Id';
+
+/** @param {Resource} res */
+function resourceHandlers(res) {
+	const param = idParam(res);
 	/** @param {Ctx} ctx */
 	const coll = (ctx) => collectionOf(ctx.store, res);
 	return {
@@ -395,6 +403,7 @@ const history = {
 };
 
 module.exports = {
+	idParam,
 	resourceHandlers,
 	contactPersons,
 	organisation,
