@@ -23,14 +23,13 @@ const { single, listEnvelope, bulkResult, present, entityPath } = require('./pre
  * @typedef {import('./schema').Resource} Resource
  * @typedef {import('./faults').SlidingWindow} SlidingWindow
  * @typedef {import('./presenters').Reply} Reply
+ * @typedef {import('./body').RequestBody} RequestBody
  *
  * @typedef {object} Ctx
  * @property {Store} store
  * @property {Record<string, string>} params  path parameters (percent-decoded)
  * @property {URLSearchParams} query
- * @property {string} bodyText
- * @property {Buffer} bodyBytes
- * @property {string} contentType
+ * @property {RequestBody} body
  * @property {string} base        public base URL used in envelopes (https://openapi.chaserhq.com)
  * @property {string} serverUrl   where this sandbox listens (for links it serves itself)
  * @property {number} createStatus
@@ -57,7 +56,7 @@ function collectionOf(store, res) {
 }
 
 /** @param {Ctx} ctx */
-const body = (ctx) => jsonObject(ctx.contentType, ctx.bodyText);
+const body = (ctx) => jsonObject(ctx.body);
 
 /** @param {Issue[]} list */
 function throwIssues(list) {
@@ -296,7 +295,7 @@ const organisation = {
 	/** @type {Handler} */
 	sync(ctx) {
 		onlyQuery(ctx.query);
-		const request = jsonObject(ctx.contentType, ctx.bodyText, { optional: true });
+		const request = jsonObject(ctx.body, { optional: true });
 		const { issues: found } = validateObject(request, SCHEMAS.SYNC_REQUEST, 'update');
 		throwIssues(found);
 		if (ctx.syncLimit && !ctx.syncLimit.tryTake(Date.now()))
@@ -329,7 +328,7 @@ const invoiceOf = (ctx) => mustResolve(ctx.store.collections.invoices, ctx.param
 async function uploadInvoicePdf(ctx) {
 	const invoice = invoiceOf(ctx);
 	onlyQuery(ctx.query);
-	const form = await multipartForm(ctx.contentType, ctx.bodyBytes);
+	const form = await multipartForm(ctx.body);
 	/** @type {{ field: string, message: string }[]} */
 	const problems = [];
 	for (const name of new Set(form.keys()))
