@@ -77,10 +77,7 @@ class Sandbox {
 
 		this.http = new HttpServer(
 			(req) => this.arrive(req),
-			(e) => {
-				if (!this.requestLog.quiet) this.requestLog.logger(`sandbox error: ${e && /** @type {Error} */ (e).stack}`);
-				return errors.internal().toBody();
-			},
+			(e) => this.bug(e).body,
 		);
 		this.url = '';
 		this.port = 0;
@@ -211,6 +208,12 @@ class Sandbox {
 
 	// ------------------------------------------------------------ the request pipeline
 
+	/** A bug in the sandbox itself: print its stack (unless quiet) and answer 500. @param {unknown} e @returns {Reply} */
+	bug(e) {
+		if (!this.requestLog.quiet) this.requestLog.logger(`sandbox error: ${e && /** @type {Error} */ (e).stack}`);
+		return { status: 500, body: errors.internal().toBody() };
+	}
+
 	/**
 	 * A request has arrived (its head, not yet its body): parse its URL and match its route, once, for both the
 	 * body limit and the answer.
@@ -266,11 +269,8 @@ class Sandbox {
 	 */
 	route(method, path, query, body, matched = router.match(method, path)) {
 		/** @param {unknown} e @returns {Reply} */
-		const failure = (e) => {
-			if (e instanceof errors.ApiError) return { status: e.status, body: e.toBody(), headers: e.headers };
-			if (!this.requestLog.quiet) this.requestLog.logger(`sandbox error: ${e && /** @type {Error} */ (e).stack}`);
-			return { status: 500, body: errors.internal().toBody() };
-		};
+		const failure = (e) =>
+			e instanceof errors.ApiError ? { status: e.status, body: e.toBody(), headers: e.headers } : this.bug(e);
 		try {
 			if (!matched) throw errors.notFound();
 			/** @type {Ctx} */
