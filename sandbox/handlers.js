@@ -11,7 +11,7 @@ const { SCHEMAS, FILTERS, RESOURCES, CONTACT_PERSONS } = require('./schema');
 const { validateObject, isPlainObject, issues } = require('./validation');
 const { parsePaging, parseFilters, pageOf, onlyQuery, additionalFields } = require('./query');
 const { jsonObject, multipartForm } = require('./body');
-const { notFound, validation, validationFromErrors, rateLimited, ApiError } = require('./errors');
+const { notFound, validation, validationFromErrors, payloadTooLarge, rateLimited } = require('./errors');
 const { now, newRecord, mergeRecord, referenceIssues, resolve } = require('./records');
 const { single, listEnvelope, bulkResult, present, entityPath } = require('./presenters');
 
@@ -360,13 +360,9 @@ async function uploadInvoicePdf(ctx) {
 
 /** 413 with a Chaser-style body (type validation_error: the sandbox's assumption). @param {number} size */
 function pdfTooLarge(size) {
-	return new ApiError(
-		413,
-		'validation_error',
-		'validation',
-		`file is too large: ${size} bytes (at most ${MAX_PDF_BYTES}, 10 MiB)`,
-		[{ field: 'file', message: 'file is too large (at most 10 MiB)' }],
-	);
+	return payloadTooLarge(`file is too large: ${size} bytes (at most ${MAX_PDF_BYTES}, 10 MiB)`, [
+		{ field: 'file', message: 'file is too large (at most 10 MiB)' },
+	]);
 }
 
 /** `GET /files/invoices/{id}.pdf`: the uploaded bytes, no auth (it stands for a signed link). @type {Handler} */

@@ -248,7 +248,7 @@ class Sandbox {
 		if (body === null) {
 			const tooLarge =
 				route?.tooLarge === 'payload'
-					? new errors.ApiError(413, 'validation_error', 'validation', `request body too large: at most ${route.maxBodyBytes} bytes`)
+					? errors.payloadTooLarge(`request body too large: at most ${route.maxBodyBytes} bytes`)
 					: errors.validation('request body too large');
 			return exchange.json(tooLarge.status, tooLarge.toBody());
 		}
