@@ -21,6 +21,7 @@ const { single, listEnvelope, bulkResult, present, entityPath } = require('./pre
  * @typedef {import('./store').Entity} Entity
  * @typedef {import('./validation').Issue} Issue
  * @typedef {import('./schema').Resource} Resource
+ * @typedef {import('./schema').FilterType} FilterType
  * @typedef {import('./faults').SlidingWindow} SlidingWindow
  * @typedef {import('./presenters').Reply} Reply
  * @typedef {import('./body').RequestBody} RequestBody
@@ -78,16 +79,29 @@ function currentOrganisation(ctx) {
 
 // ---------------------------------------------------------------- generic CRUD over one collection
 
+/**
+ * Every list: one page of `items` in a list envelope, with paging and filters read from the query the same way
+ * on every list route. `present` turns the page's records into what is sent (default: as stored).
+ * @param {Ctx} ctx @param {string} path @param {Entity[]} items @param {Record<string, FilterType>} filters
+ * @param {{ reserved?: readonly string[], dateField?: string, present?: (page: Entity[]) => unknown[] }} [opts]
+ */
+function listOf(ctx, path, items, filters, opts = {}) {
+	const paging = parsePaging(ctx.query);
+	const conditions = parseFilters(ctx.query, filters, opts);
+	const { total, data } = pageOf(items, conditions, paging);
+	return listEnvelope(ctx.base, path, paging, total, opts.present ? opts.present(data) : data);
+}
+
 /** @param {Ctx} ctx @param {Resource} res @param {Collection} coll @param {string} path */
 function listIn(ctx, res, coll, path) {
-	const paging = parsePaging(ctx.query);
-	const conditions = parseFilters(ctx.query, res.filters, {
+	return listOf(ctx, path, coll.order, res.filters, {
 		reserved: res.additionalFields ? ['additional_fields'] : [],
 		dateField: res.dateField,
+		present: (page) => {
+			const extras = res.additionalFields ? additionalFields(ctx.query) : [];
+			return page.map((rec) => present(ctx.store, res, rec, extras));
+		},
 	});
-	const extras = res.additionalFields ? additionalFields(ctx.query) : [];
-	const { total, data } = pageOf(coll.order, conditions, paging);
-	return listEnvelope(ctx.base, path, paging, total, data.map((rec) => present(ctx.store, res, rec, extras)));
 }
 
 /**
@@ -288,9 +302,7 @@ const organisation = {
 	},
 	/** @type {Handler} */
 	list(ctx) {
-		const paging = parsePaging(ctx.query);
-		const { total, data } = pageOf(ctx.store.collections.organisations.order, parseFilters(ctx.query, FILTERS.organisations), paging);
-		return listEnvelope(ctx.base, '/v1/organisations', paging, total, data);
+		return listOf(ctx, '/v1/organisations', ctx.store.collections.organisations.order, FILTERS.organisations);
 	},
 	/** @type {Handler} */
 	sync(ctx) {
@@ -307,9 +319,7 @@ const organisation = {
 
 /** `GET /v1/tasks`: always empty (its parameters are unknown). @type {Handler} */
 function tasks(ctx) {
-	const paging = parsePaging(ctx.query);
-	parseFilters(ctx.query, FILTERS.tasks);
-	return listEnvelope(ctx.base, '/v1/tasks', paging, 0, []);
+	return listOf(ctx, '/v1/tasks', [], FILTERS.tasks);
 }
 
 /** `GET /`, `GET /status`, `GET /status/`. @type {Handler} */
@@ -382,18 +392,12 @@ function invoicePdfFile(ctx) {
 const history = {
 	/** `GET /v1/invoices/history`: every entry, oldest first; filters invoice_id, invoice_number, contact_id. @type {Handler} */
 	list(ctx) {
-		const paging = parsePaging(ctx.query);
-		const conditions = parseFilters(ctx.query, FILTERS.invoiceHistory);
-		const { total, data } = pageOf(ctx.store.collections.invoiceHistory.order, conditions, paging);
-		return listEnvelope(ctx.base, '/v1/invoices/history', paging, total, data);
+		return listOf(ctx, '/v1/invoices/history', ctx.store.collections.invoiceHistory.order, FILTERS.invoiceHistory);
 	},
 	/** `GET /v1/invoices/{id}/history`: one invoice's entries, oldest first; paging only. @type {Handler} */
 	ofInvoice(ctx) {
 		const invoice = invoiceOf(ctx);
-		const paging = parsePaging(ctx.query);
-		const conditions = parseFilters(ctx.query, FILTERS.invoiceHistoryOfInvoice);
-		const { total, data } = pageOf(ctx.store.historyOf(invoice.id), conditions, paging);
-		return listEnvelope(ctx.base, `/v1/invoices/${invoice.id}/history`, paging, total, data);
+		return listOf(ctx, `/v1/invoices/${invoice.id}/history`, ctx.store.historyOf(invoice.id), FILTERS.invoiceHistoryOfInvoice);
 	},
 };
 
