@@ -24,8 +24,7 @@ class Inspector {
 
 	/** A record of `kind` by its key (external_id, invoice_id, …) or its internal id. @param {'customers' | 'invoices' | 'creditNotes' | 'overpayments'} kind @param {string} key */
 	find(kind, key) {
-		const c = this.store.collections[kind];
-		return c.getByKey(key) ?? c.get(key);
+		return this.store.collections[kind].find(key);
 	}
 
 	/** @param {string} customerExternalId @param {string} contactExternalId */
