@@ -69,7 +69,7 @@ class Sandbox {
 		/** @type {Seeder} */
 		this.seeder = new Seeder(this.store, { referenceDate: options.referenceDate });
 		this.requestLog = new RequestLog({ maxEntries: options.maxLogEntries, quiet: options.quiet, logger: options.logger });
-		this.inspector = new Inspector(this.store, this.requestLog);
+		this.inspector = new Inspector(this.store);
 		this.playback = new FaultPlayer();
 		this.playback.setRateLimit(options.rateLimit ?? null);
 		const syncLimit = options.syncRateLimit === undefined ? DEFAULT_SYNC_LIMIT : options.syncRateLimit;
@@ -134,7 +134,7 @@ class Sandbox {
 	}
 	/** @param {string} kind customers | invoices | credit_notes | creditNotes | overpayments | contact_persons | organisations | invoice_history (singular works too) */
 	count(kind) {
-		return this.inspector.count(kind);
+		return this.store.count(kind);
 	}
 	/**
 	 * Whether each of `keys` is stored exactly once in `kind` (matched on `keyField`, e.g. external_id): the keys it
@@ -147,7 +147,7 @@ class Sandbox {
 	}
 	/** The most requests received (429s included) in any window of `windowMs` in the request log. @param {number} windowMs */
 	busiestWindow(windowMs) {
-		return this.inspector.busiestWindow(windowMs);
+		return this.requestLog.busiestWindow(windowMs);
 	}
 	/** The bytes of the PDF last uploaded for an invoice (invoice_id or internal id), undefined if none. @param {string} invoice */
 	invoicePdf(invoice) {
