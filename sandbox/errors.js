@@ -39,6 +39,8 @@ const forbidden = () => new ApiError(403, 'forbidden_error', 'forbidden', 'reque
 const notFound = () => new ApiError(404, 'not_found_error', 'not_found', 'entity not found');
 /** @param {string} message @param {FieldError[]} [errors] */
 const validation = (message, errors) => new ApiError(400, 'validation_error', 'validation', message, errors);
+/** 413, with a validation_error body (the sandbox's assumption). @param {string} message @param {FieldError[]} [errors] */
+const payloadTooLarge = (message, errors) => new ApiError(413, 'validation_error', 'validation', message, errors);
 /** @param {string} [message] */
 const rateLimited = (message = 'rate limit exceeded') => new ApiError(429, 'rate_limit_error', 'rate_limit', message);
 /** @param {string} [message] */
@@ -56,4 +58,4 @@ function validationFromErrors(errors) {
 	return validation(shown.join('; ') + more, errors);
 }
 
-module.exports = { ApiError, forbidden, notFound, validation, validationFromErrors, rateLimited, internal, DOCS };
+module.exports = { ApiError, forbidden, notFound, validation, validationFromErrors, payloadTooLarge, rateLimited, internal, DOCS };

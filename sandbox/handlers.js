@@ -11,7 +11,7 @@ const { SCHEMAS, FILTERS, RESOURCES, CONTACT_PERSONS } = require('./schema');
 const { validateObject, isPlainObject, issues } = require('./validation');
 const { parsePaging, parseFilters, pageOf, onlyQuery, additionalFields } = require('./query');
 const { jsonObject, multipartForm } = require('./body');
-const { notFound, validation, validationFromErrors, rateLimited, ApiError } = require('./errors');
+const { notFound, validation, validationFromErrors, payloadTooLarge, rateLimited } = require('./errors');
 const { now, newRecord, mergeRecord, referenceIssues, resolve } = require('./records');
 const { single, listEnvelope, bulkResult, present, entityPath } = require('./presenters');
 
@@ -21,17 +21,16 @@ const { single, listEnvelope, bulkResult, present, entityPath } = require('./pre
  * @typedef {import('./store').Entity} Entity
  * @typedef {import('./validation').Issue} Issue
  * @typedef {import('./schema').Resource} Resource
+ * @typedef {import('./schema').FilterType} FilterType
  * @typedef {import('./faults').SlidingWindow} SlidingWindow
  * @typedef {import('./presenters').Reply} Reply
+ * @typedef {import('./body').RequestBody} RequestBody
  *
  * @typedef {object} Ctx
  * @property {Store} store
- * @property {string} method
  * @property {Record<string, string>} params  path parameters (percent-decoded)
  * @property {URLSearchParams} query
- * @property {string} bodyText
- * @property {Buffer} bodyBytes
- * @property {string} contentType
+ * @property {RequestBody} body
  * @property {string} base        public base URL used in envelopes (https://openapi.chaserhq.com)
  * @property {string} serverUrl   where this sandbox listens (for links it serves itself)
  * @property {number} createStatus
@@ -58,7 +57,7 @@ function collectionOf(store, res) {
 }
 
 /** @param {Ctx} ctx */
-const body = (ctx) => jsonObject(ctx.contentType, ctx.bodyText);
+const body = (ctx) => jsonObject(ctx.body);
 
 /** @param {Issue[]} list */
 function throwIssues(list) {
@@ -80,16 +79,29 @@ function currentOrganisation(ctx) {
 
 // ---------------------------------------------------------------- generic CRUD over one collection
 
+/**
+ * Every list: one page of `items` in a list envelope, with paging and filters read from the query the same way
+ * on every list route. `present` turns the page's records into what is sent (default: as stored).
+ * @param {Ctx} ctx @param {string} path @param {Entity[]} items @param {Record<string, FilterType>} filters
+ * @param {{ reserved?: readonly string[], dateField?: string, present?: (page: Entity[]) => unknown[] }} [opts]
+ */
+function listOf(ctx, path, items, filters, opts = {}) {
+	const paging = parsePaging(ctx.query);
+	const conditions = parseFilters(ctx.query, filters, opts);
+	const { total, data } = pageOf(items, conditions, paging);
+	return listEnvelope(ctx.base, path, paging, total, opts.present ? opts.present(data) : data);
+}
+
 /** @param {Ctx} ctx @param {Resource} res @param {Collection} coll @param {string} path */
 function listIn(ctx, res, coll, path) {
-	const paging = parsePaging(ctx.query);
-	const conditions = parseFilters(ctx.query, res.filters, {
+	return listOf(ctx, path, coll.order, res.filters, {
 		reserved: res.additionalFields ? ['additional_fields'] : [],
 		dateField: res.dateField,
+		present: (page) => {
+			const extras = res.additionalFields ? additionalFields(ctx.query) : [];
+			return page.map((rec) => present(ctx.store, res, rec, extras));
+		},
 	});
-	const extras = res.additionalFields ? additionalFields(ctx.query) : [];
-	const { total, data } = pageOf(coll.order, conditions, paging);
-	return listEnvelope(ctx.base, path, paging, total, data.map((rec) => present(ctx.store, res, rec, extras)));
 }
 
 /**
@@ -206,8 +218,16 @@ function bulkIn(ctx, res, coll, insert, path) {
 
 // ---------------------------------------------------------------- top-level resources (customers, invoices, …)
 
-/** @param {Resource} res @param {string} param name of the id parameter in the route pattern */
-function resourceHandlers(res, param) {
+/**
+ * Name of the id parameter in a resource's item routes: its object name in camelCase + `Id`
+ * (customerId, invoiceId, creditNoteId, overpaymentId).
+ * @param {Resource} res
+ */
+const idParam = (res) => res.object.replace(/_([a-z])/g, (_, c) => c.toUpperCase()) + 'Id';
+
+/** @param {Resource} res */
+function resourceHandlers(res) {
+	const param = idParam(res);
 	/** @param {Ctx} ctx */
 	const coll = (ctx) => collectionOf(ctx.store, res);
 	return {
@@ -282,14 +302,12 @@ const organisation = {
 	},
 	/** @type {Handler} */
 	list(ctx) {
-		const paging = parsePaging(ctx.query);
-		const { total, data } = pageOf(ctx.store.collections.organisations.order, parseFilters(ctx.query, FILTERS.organisations), paging);
-		return listEnvelope(ctx.base, '/v1/organisations', paging, total, data);
+		return listOf(ctx, '/v1/organisations', ctx.store.collections.organisations.order, FILTERS.organisations);
 	},
 	/** @type {Handler} */
 	sync(ctx) {
 		onlyQuery(ctx.query);
-		const request = jsonObject(ctx.contentType, ctx.bodyText, { optional: true });
+		const request = jsonObject(ctx.body, { optional: true });
 		const { issues: found } = validateObject(request, SCHEMAS.SYNC_REQUEST, 'update');
 		throwIssues(found);
 		if (ctx.syncLimit && !ctx.syncLimit.tryTake(Date.now()))
@@ -301,9 +319,7 @@ const organisation = {
 
 /** `GET /v1/tasks`: always empty (its parameters are unknown). @type {Handler} */
 function tasks(ctx) {
-	const paging = parsePaging(ctx.query);
-	parseFilters(ctx.query, FILTERS.tasks);
-	return listEnvelope(ctx.base, '/v1/tasks', paging, 0, []);
+	return listOf(ctx, '/v1/tasks', [], FILTERS.tasks);
 }
 
 /** `GET /`, `GET /status`, `GET /status/`. @type {Handler} */
@@ -322,7 +338,7 @@ const invoiceOf = (ctx) => mustResolve(ctx.store.collections.invoices, ctx.param
 async function uploadInvoicePdf(ctx) {
 	const invoice = invoiceOf(ctx);
 	onlyQuery(ctx.query);
-	const form = await multipartForm(ctx.contentType, ctx.bodyBytes);
+	const form = await multipartForm(ctx.body);
 	/** @type {{ field: string, message: string }[]} */
 	const problems = [];
 	for (const name of new Set(form.keys()))
@@ -354,13 +370,9 @@ async function uploadInvoicePdf(ctx) {
 
 /** 413 with a Chaser-style body (type validation_error: the sandbox's assumption). @param {number} size */
 function pdfTooLarge(size) {
-	return new ApiError(
-		413,
-		'validation_error',
-		'validation',
-		`file is too large: ${size} bytes (at most ${MAX_PDF_BYTES}, 10 MiB)`,
-		[{ field: 'file', message: 'file is too large (at most 10 MiB)' }],
-	);
+	return payloadTooLarge(`file is too large: ${size} bytes (at most ${MAX_PDF_BYTES}, 10 MiB)`, [
+		{ field: 'file', message: 'file is too large (at most 10 MiB)' },
+	]);
 }
 
 /** `GET /files/invoices/{id}.pdf`: the uploaded bytes, no auth (it stands for a signed link). @type {Handler} */
@@ -380,22 +392,17 @@ function invoicePdfFile(ctx) {
 const history = {
 	/** `GET /v1/invoices/history`: every entry, oldest first; filters invoice_id, invoice_number, contact_id. @type {Handler} */
 	list(ctx) {
-		const paging = parsePaging(ctx.query);
-		const conditions = parseFilters(ctx.query, FILTERS.invoiceHistory);
-		const { total, data } = pageOf(ctx.store.collections.invoiceHistory.order, conditions, paging);
-		return listEnvelope(ctx.base, '/v1/invoices/history', paging, total, data);
+		return listOf(ctx, '/v1/invoices/history', ctx.store.collections.invoiceHistory.order, FILTERS.invoiceHistory);
 	},
 	/** `GET /v1/invoices/{id}/history`: one invoice's entries, oldest first; paging only. @type {Handler} */
 	ofInvoice(ctx) {
 		const invoice = invoiceOf(ctx);
-		const paging = parsePaging(ctx.query);
-		const conditions = parseFilters(ctx.query, FILTERS.invoiceHistoryOfInvoice);
-		const { total, data } = pageOf(ctx.store.historyOf(invoice.id), conditions, paging);
-		return listEnvelope(ctx.base, `/v1/invoices/${invoice.id}/history`, paging, total, data);
+		return listOf(ctx, `/v1/invoices/${invoice.id}/history`, ctx.store.historyOf(invoice.id), FILTERS.invoiceHistoryOfInvoice);
 	},
 };
 
 module.exports = {
+	idParam,
 	resourceHandlers,
 	contactPersons,
 	organisation,

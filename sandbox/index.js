@@ -12,6 +12,7 @@ const { router } = require('./routes');
 const { SlidingWindow, FaultPlayer, FAULT_TYPES, busiestWindow } = require('./faults');
 const { HttpServer, Exchange } = require('./server');
 const { RequestLog } = require('./requestLog');
+const { RequestBody } = require('./body');
 const { Inspector } = require('./inspect');
 const errors = require('./errors');
 const schema = require('./schema');
@@ -26,6 +27,7 @@ const schema = require('./schema');
  * @typedef {import('./requestLog').LogEntry} LogEntry
  * @typedef {import('./presenters').Reply} Reply
  * @typedef {import('./handlers').Ctx} Ctx
+ * @typedef {NonNullable<ReturnType<typeof router.match>>} Match
  *
  * @typedef {object} SandboxOptions
  * @property {number} [port]            0 (default) = ephemeral
@@ -67,19 +69,15 @@ class Sandbox {
 		/** @type {Seeder} */
 		this.seeder = new Seeder(this.store, { referenceDate: options.referenceDate });
 		this.requestLog = new RequestLog({ maxEntries: options.maxLogEntries, quiet: options.quiet, logger: options.logger });
-		this.inspector = new Inspector(this.store, this.requestLog);
+		this.inspector = new Inspector(this.store);
 		this.playback = new FaultPlayer();
 		this.playback.setRateLimit(options.rateLimit ?? null);
 		const syncLimit = options.syncRateLimit === undefined ? DEFAULT_SYNC_LIMIT : options.syncRateLimit;
 		this.syncLimiter = syncLimit ? new SlidingWindow(syncLimit.requests, syncLimit.windowMs) : null;
 
 		this.http = new HttpServer(
-			(req, res, body) => this.handle(req, res, body),
-			(method, path) => router.match(method, path)?.route.maxBodyBytes ?? MAX_BODY_BYTES,
-			(e) => {
-				if (!this.requestLog.quiet) this.requestLog.logger(`sandbox error: ${e && /** @type {Error} */ (e).stack}`);
-				return errors.internal().toBody();
-			},
+			(req) => this.arrive(req),
+			(e) => this.bug(e).body,
 		);
 		this.url = '';
 		this.port = 0;
@@ -136,7 +134,7 @@ class Sandbox {
 	}
 	/** @param {string} kind customers | invoices | credit_notes | creditNotes | overpayments | contact_persons | organisations | invoice_history (singular works too) */
 	count(kind) {
-		return this.inspector.count(kind);
+		return this.store.count(kind);
 	}
 	/**
 	 * Whether each of `keys` is stored exactly once in `kind` (matched on `keyField`, e.g. external_id): the keys it
@@ -149,7 +147,7 @@ class Sandbox {
 	}
 	/** The most requests received (429s included) in any window of `windowMs` in the request log. @param {number} windowMs */
 	busiestWindow(windowMs) {
-		return this.inspector.busiestWindow(windowMs);
+		return this.requestLog.busiestWindow(windowMs);
 	}
 	/** The bytes of the PDF last uploaded for an invoice (invoice_id or internal id), undefined if none. @param {string} invoice */
 	invoicePdf(invoice) {
@@ -210,20 +208,37 @@ class Sandbox {
 
 	// ------------------------------------------------------------ the request pipeline
 
+	/** A bug in the sandbox itself: print its stack (unless quiet) and answer 500. @param {unknown} e @returns {Reply} */
+	bug(e) {
+		if (!this.requestLog.quiet) this.requestLog.logger(`sandbox error: ${e && /** @type {Error} */ (e).stack}`);
+		return { status: 500, body: errors.internal().toBody() };
+	}
+
 	/**
-	 * @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res
-	 * @param {Buffer | null} body null when over the route's limit
+	 * A request has arrived (its head, not yet its body): parse its URL and match its route, once, for both the
+	 * body limit and the answer.
+	 * @param {import('node:http').IncomingMessage} req @returns {import('./server').Arrival}
 	 */
-	async handle(req, res, body) {
+	arrive(req) {
 		const method = req.method || 'GET';
 		const target = new URL(req.url || '/', 'http://sandbox.invalid');
+		const matched = router.match(method, target.pathname);
+		return {
+			maxBodyBytes: matched?.route.maxBodyBytes ?? MAX_BODY_BYTES,
+			answer: (res, bytes) => this.handle(req, res, method, target, matched, bytes),
+		};
+	}
+
+	/**
+	 * @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res
+	 * @param {string} method @param {URL} target @param {Match | null} matched its route, null for none (404)
+	 * @param {Buffer | null} bytes the body, null when over the route's limit
+	 */
+	async handle(req, res, method, target, matched, bytes) {
 		const path = target.pathname;
-		const contentType = req.headers['content-type'] || '';
-		const exchange = new Exchange(req, res, this.requestLog, this.requestLog.open(method, target, body, contentType));
-		const route = router.match(method, path)?.route;
-		const bytes = body ?? Buffer.alloc(0);
-		/** Run the request against the store (at most once) and get the reply (never rejects). */
-		const apply = async () => this.route(method, path, target.searchParams, bytes.toString('utf8'), contentType, bytes);
+		const body = bytes && new RequestBody(bytes, req.headers['content-type'] || '');
+		const exchange = new Exchange(req, res, this.requestLog, this.requestLog.open(method, target, body));
+		const route = matched?.route;
 
 		if (!route?.public) {
 			if (req.headers.authorization !== this.expectedAuth) return exchange.json(403, errors.forbidden().toBody());
@@ -233,42 +248,37 @@ class Sandbox {
 		if (body === null) {
 			const tooLarge =
 				route?.tooLarge === 'payload'
-					? new errors.ApiError(413, 'validation_error', 'validation', `request body too large: at most ${route.maxBodyBytes} bytes`)
+					? errors.payloadTooLarge(`request body too large: at most ${route.maxBodyBytes} bytes`)
 					: errors.validation('request body too large');
 			return exchange.json(tooLarge.status, tooLarge.toBody());
 		}
+		/** Run the request against the store (at most once) and get the reply (never rejects). */
+		const apply = async () => this.route(method, path, target.searchParams, body, matched);
 		const fault = route?.public ? undefined : this.playback.take(method, path);
 		if (!fault) return exchange.send(await apply());
 		return this.playback.play(fault, exchange, apply);
 	}
 
 	/**
-	 * Find the route for `method` and `path` (below the host) and run its handler: the reply, or a Promise of it
-	 * for asynchronous handlers (the multipart upload). Errors become their Chaser-style reply; unknown routes
-	 * and methods are 404.
-	 * @param {string} method @param {string} path @param {URLSearchParams} params the query
-	 * @param {string} bodyText @param {string} contentType @param {Buffer} [bodyBytes] the raw body (default: bodyText's bytes)
+	 * Run the handler of the route for `method` and `path` (below the host): the reply, or a Promise of it for
+	 * asynchronous handlers (the multipart upload). Errors become their Chaser-style reply; no route (unknown
+	 * path or method) is 404. Every request that reaches the store goes through here (tests spy on it).
+	 * @param {string} method @param {string} path @param {URLSearchParams} query @param {RequestBody} body
+	 * @param {Match | null} [matched] the route already matched for `method` and `path` (matched here if not given)
 	 * @returns {Reply | Promise<Reply>}
 	 */
-	route(method, path, params, bodyText, contentType, bodyBytes) {
+	route(method, path, query, body, matched = router.match(method, path)) {
 		/** @param {unknown} e @returns {Reply} */
-		const failure = (e) => {
-			if (e instanceof errors.ApiError) return { status: e.status, body: e.toBody(), headers: e.headers };
-			if (!this.requestLog.quiet) this.requestLog.logger(`sandbox error: ${e && /** @type {Error} */ (e).stack}`);
-			return { status: 500, body: errors.internal().toBody() };
-		};
+		const failure = (e) =>
+			e instanceof errors.ApiError ? { status: e.status, body: e.toBody(), headers: e.headers } : this.bug(e);
 		try {
-			const matched = router.match(method, path);
 			if (!matched) throw errors.notFound();
 			/** @type {Ctx} */
 			const ctx = {
 				store: this.store,
-				method,
 				params: matched.params,
-				query: params,
-				bodyText,
-				bodyBytes: bodyBytes ?? Buffer.from(bodyText, 'utf8'),
-				contentType,
+				query,
+				body,
 				base: this.publicUrl,
 				serverUrl: this.url,
 				createStatus: this.createStatus,

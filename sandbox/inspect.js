@@ -2,9 +2,8 @@
 'use strict';
 
 /**
- * Looking at the sandbox's state from a test, the benchmark or the e2e suite: records by key, counts,
- * audits of stored keys, the busiest window of requests, uploaded PDFs and invoice history.
- * Reads only; nothing here changes the store.
+ * Looking at the store from a test, the benchmark or the e2e suite: records by key, audits of stored keys,
+ * uploaded PDFs and invoice history. Reads only; nothing here changes the store.
  */
 
 const { KIND_ALIASES } = require('./store');
@@ -12,20 +11,17 @@ const { KIND_ALIASES } = require('./store');
 /**
  * @typedef {import('./store').Store} Store
  * @typedef {import('./store').Entity} Entity
- * @typedef {import('./requestLog').RequestLog} RequestLog
  */
 
 class Inspector {
-	/** @param {Store} store @param {RequestLog} requestLog */
-	constructor(store, requestLog) {
+	/** @param {Store} store */
+	constructor(store) {
 		this.store = store;
-		this.requestLog = requestLog;
 	}
 
 	/** A record of `kind` by its key (external_id, invoice_id, …) or its internal id. @param {'customers' | 'invoices' | 'creditNotes' | 'overpayments'} kind @param {string} key */
 	find(kind, key) {
-		const c = this.store.collections[kind];
-		return c.getByKey(key) ?? c.get(key);
+		return this.store.collections[kind].find(key);
 	}
 
 	/** @param {string} customerExternalId @param {string} contactExternalId */
@@ -37,11 +33,6 @@ class Inspector {
 	/** The current organisation record (live). */
 	get organisation() {
 		return /** @type {Entity} */ (this.store.organisations.get(this.store.currentOrganisationId));
-	}
-
-	/** @param {string} kind */
-	count(kind) {
-		return this.store.count(kind);
 	}
 
 	/**
@@ -59,11 +50,6 @@ class Inspector {
 			missing: keys.filter((key) => !times.has(key)),
 			duplicated: keys.filter((key) => times.get(key) > 1),
 		};
-	}
-
-	/** @param {number} windowMs */
-	busiestWindow(windowMs) {
-		return this.requestLog.busiestWindow(windowMs);
 	}
 
 	/** The bytes of the PDF last uploaded for an invoice (invoice_id or internal id). @param {string} invoice */

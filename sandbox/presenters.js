@@ -19,7 +19,6 @@ const { hashUnit: unit } = require('./random');
  * @property {unknown} [body]                 JSON body
  * @property {Buffer} [bytes]                 raw body instead of JSON (with its Content-Type in headers)
  * @property {Record<string, string>} [headers]
- * @property {unknown} [logBody]              what the request log shows as the request body, when not the raw text
  */
 
 /**
@@ -99,4 +98,4 @@ function entityPath(res, rec, customerId) {
 	return customerId ? `/v1/customers/${customerId}/contact_persons/${rec.id}` : `/v1/${res.path}/${rec.id}`;
 }
 
-module.exports = { single, listEnvelope, bulkResult, present, presentCustomer, entityPath };
+module.exports = { single, listEnvelope, bulkResult, present, entityPath };

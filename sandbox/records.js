@@ -84,4 +84,4 @@ function resolve(coll, id) {
 	return id.startsWith('ext_') ? coll.getByKey(id.slice(4)) : coll.get(id);
 }
 
-module.exports = { now, newRecord, mergeRecord, referenceIssues, completeGroups, resolve };
+module.exports = { now, newRecord, mergeRecord, referenceIssues, resolve };

@@ -10,6 +10,8 @@ const { isBinary } = require('./body');
 const { busiestWindow } = require('./faults');
 
 /**
+ * @typedef {import('./body').RequestBody} RequestBody
+ *
  * @typedef {object} LogEntry
  * @property {string} method
  * @property {string} path        without the query string
@@ -35,16 +37,16 @@ class RequestLog {
 
 	/**
 	 * Record the arrival of a request (status 0 until it is answered).
-	 * @param {string} method @param {URL} target @param {Buffer | null} body @param {string} contentType
+	 * @param {string} method @param {URL} target @param {RequestBody | null} body null when over the limit
 	 * @returns {LogEntry}
 	 */
-	open(method, target, body, contentType) {
+	open(method, target, body) {
 		/** @type {LogEntry} */
 		const entry = {
 			method,
 			path: target.pathname,
 			query: queryObject(target.searchParams),
-			body: bodyForLog(body, contentType),
+			body: bodyForLog(body),
 			status: 0,
 			time: Date.now(),
 		};
@@ -89,17 +91,14 @@ function queryObject(params) {
 	return out;
 }
 
-/** @param {Buffer | null} bytes @param {string} contentType */
-function bodyForLog(bytes, contentType) {
-	if (bytes === null) return '<too large>';
+/** @param {RequestBody | null} body */
+function bodyForLog(body) {
+	if (body === null) return '<too large>';
+	const { bytes, contentType } = body;
 	if (bytes.length === 0) return undefined;
 	if (isBinary(contentType)) return `<${contentType.split(';')[0].trim()} body, ${bytes.length} bytes>`;
-	const text = bytes.toString('utf8');
-	try {
-		return JSON.parse(text);
-	} catch {
-		return text;
-	}
+	const parsed = body.json;
+	return parsed.ok ? parsed.value : body.text;
 }
 
 module.exports = { RequestLog };

@@ -9,27 +9,45 @@
  * Rows marked `public` are served without authentication, rate limit or faults.
  */
 
-const { RESOURCES, CONTACT_PERSONS } = require('./schema');
+const { RESOURCES } = require('./schema');
 const h = require('./handlers');
 const { Router } = require('./router');
-const { newRecord } = require('./records');
 
 /**
  * @typedef {import('./handlers').Handler} Handler
  * @typedef {import('./router').Route<Handler>} Route
+ * @typedef {import('./schema').Resource} Resource
  */
-
-const customers = h.resourceHandlers(RESOURCES.customers, 'customerId');
-const invoices = h.resourceHandlers(RESOURCES.invoices, 'invoiceId');
-const creditNotes = h.resourceHandlers(RESOURCES.credit_notes, 'creditNoteId');
-const overpayments = h.resourceHandlers(RESOURCES.overpayments, 'overpaymentId');
 
 /** Multipart overhead allowed on top of the 10 MiB file (part headers, boundaries). */
 const PDF_UPLOAD_MAX_BODY = h.MAX_PDF_BYTES + 64 * 1024;
 
+/**
+ * The standard rows of a top-level resource, from its entry in the resource table: list and create on
+ * `/v1/<path>`, get and update on `/v1/<path>/:<object>Id`, bulk upsert on `/v1/bulk/<path>`, in that order.
+ * `beforeItem` rows go just before the `/:<object>Id` rows (a literal segment there would otherwise be taken
+ * for an id), `afterItem` rows just after them.
+ * @param {Resource} res @param {{ beforeItem?: Route[], afterItem?: Route[] }} [extra]
+ * @returns {Route[]}
+ */
+function resourceRoutes(res, { beforeItem = [], afterItem = [] } = {}) {
+	const param = h.idParam(res);
+	const handlers = h.resourceHandlers(res);
+	const list = `/v1/${res.path}`;
+	const item = `${list}/:${param}`;
+	return [
+		{ method: 'GET', pattern: list, handler: handlers.list },
+		{ method: 'POST', pattern: list, handler: handlers.create },
+		...beforeItem,
+		{ method: 'GET', pattern: item, handler: handlers.get },
+		{ method: 'PUT', pattern: item, handler: handlers.update },
+		...afterItem,
+		{ method: 'PUT', pattern: `/v1/bulk/${res.path}`, handler: handlers.bulk },
+	];
+}
+
 /** @type {Route[]} */
 const ROUTES = [
-	// method  pattern                                                  handler                     options
 	{ method: 'GET', pattern: '/', handler: h.health, public: true },
 	{ method: 'GET', pattern: '/status', handler: h.health, public: true },
 	{ method: 'GET', pattern: '/status/', handler: h.health, public: true },
@@ -40,11 +58,7 @@ const ROUTES = [
 	{ method: 'GET', pattern: '/v1/organisations', handler: h.organisation.list },
 	{ method: 'GET', pattern: '/v1/tasks', handler: h.tasks },
 
-	{ method: 'GET', pattern: '/v1/customers', handler: customers.list },
-	{ method: 'POST', pattern: '/v1/customers', handler: customers.create },
-	{ method: 'GET', pattern: '/v1/customers/:customerId', handler: customers.get },
-	{ method: 'PUT', pattern: '/v1/customers/:customerId', handler: customers.update },
-	{ method: 'PUT', pattern: '/v1/bulk/customers', handler: customers.bulk },
+	...resourceRoutes(RESOURCES.customers),
 
 	{ method: 'GET', pattern: '/v1/customers/:customerId/contact_persons', handler: h.contactPersons.list },
 	{ method: 'POST', pattern: '/v1/customers/:customerId/contact_persons', handler: h.contactPersons.create },
@@ -53,43 +67,25 @@ const ROUTES = [
 	{ method: 'DELETE', pattern: '/v1/customers/:customerId/contact_persons/:contactId', handler: h.contactPersons.delete },
 	{ method: 'PUT', pattern: '/v1/bulk/customers/:customerId/contact_persons', handler: h.contactPersons.bulk },
 
-	{ method: 'GET', pattern: '/v1/invoices', handler: invoices.list },
-	{ method: 'POST', pattern: '/v1/invoices', handler: invoices.create },
-	{ method: 'GET', pattern: '/v1/invoices/history', handler: h.history.list }, // before /v1/invoices/:invoiceId
-	{ method: 'GET', pattern: '/v1/invoices/:invoiceId', handler: invoices.get },
-	{ method: 'PUT', pattern: '/v1/invoices/:invoiceId', handler: invoices.update },
-	{ method: 'GET', pattern: '/v1/invoices/:invoiceId/history', handler: h.history.ofInvoice },
-	{
-		method: 'POST',
-		pattern: '/v1/invoices/:invoiceId/pdf',
-		handler: h.uploadInvoicePdf,
-		maxBodyBytes: PDF_UPLOAD_MAX_BODY,
-		tooLarge: 'payload',
-	},
-	{ method: 'PUT', pattern: '/v1/bulk/invoices', handler: invoices.bulk },
+	...resourceRoutes(RESOURCES.invoices, {
+		beforeItem: [{ method: 'GET', pattern: '/v1/invoices/history', handler: h.history.list }], // not an invoice called history
+		afterItem: [
+			{ method: 'GET', pattern: '/v1/invoices/:invoiceId/history', handler: h.history.ofInvoice },
+			{
+				method: 'POST',
+				pattern: '/v1/invoices/:invoiceId/pdf',
+				handler: h.uploadInvoicePdf,
+				maxBodyBytes: PDF_UPLOAD_MAX_BODY,
+				tooLarge: 'payload',
+			},
+		],
+	}),
 
-	{ method: 'GET', pattern: '/v1/credit_notes', handler: creditNotes.list },
-	{ method: 'POST', pattern: '/v1/credit_notes', handler: creditNotes.create },
-	{ method: 'GET', pattern: '/v1/credit_notes/:creditNoteId', handler: creditNotes.get },
-	{ method: 'PUT', pattern: '/v1/credit_notes/:creditNoteId', handler: creditNotes.update },
-	{ method: 'PUT', pattern: '/v1/bulk/credit_notes', handler: creditNotes.bulk },
-
-	{ method: 'GET', pattern: '/v1/overpayments', handler: overpayments.list },
-	{ method: 'POST', pattern: '/v1/overpayments', handler: overpayments.create },
-	{ method: 'GET', pattern: '/v1/overpayments/:overpaymentId', handler: overpayments.get },
-	{ method: 'PUT', pattern: '/v1/overpayments/:overpaymentId', handler: overpayments.update },
-	{ method: 'PUT', pattern: '/v1/bulk/overpayments', handler: overpayments.bulk },
+	...resourceRoutes(RESOURCES.credit_notes),
+	...resourceRoutes(RESOURCES.overpayments),
 ];
 
 /** @type {Router<Handler>} */
 const router = new Router(ROUTES);
 
-module.exports = {
-	ROUTES,
-	router,
-	// Kept for test fixtures that build records directly (test/nodes/Chaser/actions/invoice/fixtures.ts);
-	// they live in schema.js, records.js and presenters.js now.
-	RESOURCES,
-	CONTACT_PERSONS,
-	newRecord,
-};
+module.exports = { ROUTES, router };

@@ -263,8 +263,7 @@ class Seeder {
 	 * @param {string} key @param {HistoryInput} input @returns {Entity}
 	 */
 	addHistory(key, input) {
-		const invoices = this.store.collections.invoices;
-		const invoice = invoices.getByKey(key) ?? invoices.get(key);
+		const invoice = this.store.collections.invoices.find(key);
 		if (!invoice) throw new Error(`addHistory: unknown invoice: ${key}`);
 		const { value, issues } = validateObject({ sent_at: new Date().toISOString(), ...input }, SCHEMAS.HISTORY_ENTRY, 'create');
 		if (issues.length) throw new Error(`addHistory: ${issues.map((i) => i.message).join('; ')}`);

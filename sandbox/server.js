@@ -4,7 +4,8 @@
 /**
  * HTTP plumbing on node:http: listening, reading request bodies (with a per-route size limit),
  * writing responses, and closing with every connection (idle keep-alive ones too). Knows nothing
- * about Chaser: the sandbox hands it a request handler and a body-limit function.
+ * about Chaser: the sandbox hands it a function that looks at each request as it arrives and says how
+ * much body to read and who answers once it is read.
  */
 
 const http = require('node:http');
@@ -14,19 +15,20 @@ const http = require('node:http');
  * @typedef {import('./requestLog').LogEntry} LogEntry
  * @typedef {import('./presenters').Reply} Reply
  *
- * @typedef {(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer | null) => void | Promise<void>} OnRequest
- *   body is null when it was over the limit (the rest was read and dropped)
- * @typedef {(method: string, path: string) => number} BodyLimit
+ * @typedef {object} Arrival what to do with one request, decided from its head
+ * @property {number} maxBodyBytes  raw body limit
+ * @property {(res: http.ServerResponse, body: Buffer | null) => void | Promise<void>} answer
+ *   called once the body is read; body is null when it was over the limit (the rest was read and dropped)
+ * @typedef {(req: http.IncomingMessage) => Arrival} OnArrival
  */
 
 class HttpServer {
 	/**
-	 * @param {OnRequest} onRequest @param {BodyLimit} bodyLimit
+	 * @param {OnArrival} onArrival
 	 * @param {(error: unknown) => unknown} onBug a bug in the sandbox itself: returns the JSON body of the 500 it causes
 	 */
-	constructor(onRequest, bodyLimit, onBug) {
-		this.onRequest = onRequest;
-		this.bodyLimit = bodyLimit;
+	constructor(onArrival, onBug) {
+		this.onArrival = onArrival;
 		this.onBug = onBug;
 		this.server = http.createServer((req, res) => this.receive(req, res));
 		// Longer than typical client agents' idle timeout, so a reused socket is not closed under them.
@@ -55,12 +57,16 @@ class HttpServer {
 
 	/** @param {http.IncomingMessage} req @param {http.ServerResponse} res */
 	receive(req, res) {
-		let limit;
+		/** @type {Arrival | undefined} */
+		let arrival;
+		/** @type {unknown} */
+		let failure;
 		try {
-			limit = this.bodyLimit(req.method || 'GET', new URL(req.url || '/', 'http://sandbox.invalid').pathname);
-		} catch {
-			limit = 0;
+			arrival = this.onArrival(req);
+		} catch (e) {
+			failure = e;
 		}
+		const limit = arrival?.maxBodyBytes ?? 0;
 		/** @type {Buffer[]} */
 		const chunks = [];
 		let size = 0;
@@ -77,7 +83,8 @@ class HttpServer {
 				if (!res.headersSent) sendJson(res, 500, body);
 			};
 			try {
-				const done = this.onRequest(req, res, tooLarge ? null : Buffer.concat(chunks));
+				if (!arrival) throw failure;
+				const done = arrival.answer(res, tooLarge ? null : Buffer.concat(chunks));
 				if (done) done.catch(bug);
 			} catch (e) {
 				bug(e);
@@ -169,4 +176,4 @@ class Exchange {
 	}
 }
 
-module.exports = { HttpServer, Exchange, sendJson };
+module.exports = { HttpServer, Exchange };

@@ -54,6 +54,11 @@ class Collection {
 		return this.byKey.get(key);
 	}
 
+	/** A record by its external key, else by its internal id (how tests and seeding name records). @param {string} keyOrId */
+	find(keyOrId) {
+		return this.byKey.get(keyOrId) ?? this.map.get(keyOrId);
+	}
+
 	/** Keep the key index right after the external key changed. */
 	/** @param {Entity} rec @param {string} oldKey */
 	rekey(rec, oldKey) {

@@ -217,7 +217,7 @@ describe('customers', () => {
 			groups: [],
 		});
 		expect(c.addresses[0]).toMatchObject({ address_type: 'POBOX', city: 'Leeds', address_line1: null });
-		expect(sb.findCustomer('CUST-1')).toBeDefined();
+		expect(sb.findCustomer('CUST-1')).toEqual(c);
 		expect(sb.count('customers')).toBe(1);
 	});
 
@@ -419,7 +419,7 @@ describe('contact persons', () => {
 		expect(r.status).toBe(200);
 		expect(r.data.data).toMatchObject({ modified_count: 1, inserted_count: 1 });
 		expect(sb.findContactPerson('CUST-1', 'CP-1')!.contact_first_name).toBe('Ann');
-		expect(sb.findContactPerson('CUST-1', 'CP-2')).toBeDefined();
+		expect(sb.findContactPerson('CUST-1', 'CP-2')).toMatchObject({ external_id: 'CP-2', id: r.data.data.inserted_ids[0].id });
 	});
 });
 
@@ -523,7 +523,7 @@ describe('invoices', () => {
 			sub_total: 100,
 			payments: [],
 		});
-		expect(sb.findInvoice('INV-1')).toBeDefined();
+		expect(sb.findInvoice('INV-1')).toMatchObject({ id: r.data.data.id, invoice_id: 'INV-1', sub_total: 100 });
 	});
 
 	it.each([
@@ -695,7 +695,7 @@ describe('invoice PDF upload', () => {
 		['a plain field named file', [{ name: 'file', content: '%PDF-1.4' }], ['file must be a file part with a filename']],
 		['an empty filename', [pdfPart({ filename: '' })], ['file needs a filename']],
 		['a text/plain part', [pdfPart({ type: 'text/plain' })], ['file must be application/pdf (got "text/plain")']],
-		['a part without Content-Type', [pdfPart({ type: '' })], ['file must be application/pdf']],
+		['a part without Content-Type', [pdfPart({ type: '' })], ['file must be application/pdf (got "text/plain")']],
 		['content that is not a PDF', [pdfPart({ content: 'GIF89a' })], ['file is not a PDF: its content must start with %PDF-']],
 		['an empty file', [pdfPart({ content: '' })], ['file is not a PDF']],
 		['two files', [pdfPart(), pdfPart()], ['file must be sent once (got 2 parts named file)']],
@@ -703,6 +703,8 @@ describe('invoice PDF upload', () => {
 		const r = await uploadParts(invoiceRecord.id, parts);
 		expectValidation(r, ...fragments);
 		expect(r.data.errors.length).toBeGreaterThan(0);
+		for (const fragment of fragments)
+			expect(r.data.errors).toContainEqual({ field: expect.any(String), message: expect.stringContaining(fragment) });
 		expect(sb.invoicePdf(invoiceRecord.id)).toBeUndefined();
 		expect(sb.findInvoice('INV/2 A')!.invoice_pdf_link).toBeUndefined();
 	});
@@ -1279,7 +1281,7 @@ describe('fault injection', () => {
 	it('500 after: the create lands but the response is lost', async () => {
 		sb.injectFault({ type: '500', path: '/v1/invoices', when: 'after' });
 		expect((await api.post('/v1/invoices', invoice())).status).toBe(500);
-		expect(sb.findInvoice('INV-1')).toBeDefined();
+		expect(sb.findInvoice('INV-1')).toMatchObject({ invoice_id: 'INV-1', id: expect.stringMatching(/^inv_/) });
 		expectValidation(await api.post('/v1/invoices', invoice()), 'invoice_id already exists');
 	});
 
@@ -1323,7 +1325,7 @@ describe('fault injection', () => {
 	it('reset destroys the socket without a response', async () => {
 		sb.injectFault({ type: 'reset', when: 'after' });
 		await expect(api.post('/v1/invoices', invoice())).rejects.toMatchObject({ code: expect.stringMatching(/ECONNRESET|ERR_/) });
-		expect(sb.findInvoice('INV-1')).toBeDefined();
+		expect(sb.findInvoice('INV-1')).toMatchObject({ invoice_id: 'INV-1', id: expect.stringMatching(/^inv_/) });
 		expect(sb.requests[0]).toMatchObject({ status: 0, fault: 'reset' });
 		expect((await api.get('/v1/organisation')).status).toBe(200);
 	});
@@ -1354,7 +1356,7 @@ describe('fault injection', () => {
 	it('slow after: applied at once, response delayed', async () => {
 		sb.injectFault({ type: 'slow', delayMs: 300, when: 'after' });
 		await expect(api.post('/v1/invoices', invoice(), { timeout: 100 })).rejects.toMatchObject({ code: 'ECONNABORTED' });
-		expect(sb.findInvoice('INV-1')).toBeDefined();
+		expect(sb.findInvoice('INV-1')).toMatchObject({ invoice_id: 'INV-1', id: expect.stringMatching(/^inv_/) });
 	});
 
 	it('only faults authenticated requests; cancel() and clearFaults() remove faults', async () => {
@@ -1472,7 +1474,7 @@ describe('seeding', () => {
 		expect(sb.count('customers')).toBe(4);
 		expect(sb.count('invoices')).toBe(8);
 		expect(sb.count('credit_notes')).toBe(1);
-		expect(sb.findCustomer('CUST-00004')).toBeDefined();
+		expect(sb.findCustomer('CUST-00004')).toMatchObject({ external_id: 'CUST-00004', id: expect.stringMatching(/^cus_/) });
 	});
 });
 
@@ -1495,6 +1497,52 @@ describe('lifecycle', () => {
 });
 
 describe('layout', () => {
+	it('keeps the route table in its order (the first matching row wins), with its public rows and the PDF upload body limit', () => {
+		expect(ROUTES.map((r) => `${r.method} ${r.pattern}`)).toEqual([
+			'GET /',
+			'GET /status',
+			'GET /status/',
+			'GET /files/invoices/:file',
+			'GET /v1/organisation',
+			'POST /v1/organisation/sync',
+			'GET /v1/organisations',
+			'GET /v1/tasks',
+			'GET /v1/customers',
+			'POST /v1/customers',
+			'GET /v1/customers/:customerId',
+			'PUT /v1/customers/:customerId',
+			'PUT /v1/bulk/customers',
+			'GET /v1/customers/:customerId/contact_persons',
+			'POST /v1/customers/:customerId/contact_persons',
+			'GET /v1/customers/:customerId/contact_persons/:contactId',
+			'PUT /v1/customers/:customerId/contact_persons/:contactId',
+			'DELETE /v1/customers/:customerId/contact_persons/:contactId',
+			'PUT /v1/bulk/customers/:customerId/contact_persons',
+			'GET /v1/invoices',
+			'POST /v1/invoices',
+			'GET /v1/invoices/history',
+			'GET /v1/invoices/:invoiceId',
+			'PUT /v1/invoices/:invoiceId',
+			'GET /v1/invoices/:invoiceId/history',
+			'POST /v1/invoices/:invoiceId/pdf',
+			'PUT /v1/bulk/invoices',
+			'GET /v1/credit_notes',
+			'POST /v1/credit_notes',
+			'GET /v1/credit_notes/:creditNoteId',
+			'PUT /v1/credit_notes/:creditNoteId',
+			'PUT /v1/bulk/credit_notes',
+			'GET /v1/overpayments',
+			'POST /v1/overpayments',
+			'GET /v1/overpayments/:overpaymentId',
+			'PUT /v1/overpayments/:overpaymentId',
+			'PUT /v1/bulk/overpayments',
+		]);
+		expect(ROUTES.filter((r) => r.public).map((r) => r.pattern)).toEqual(['/', '/status', '/status/', '/files/invoices/:file']);
+		expect(ROUTES.filter((r) => r.maxBodyBytes !== undefined).map((r) => [r.pattern, r.maxBodyBytes])).toEqual([
+			['/v1/invoices/:invoiceId/pdf', 10 * 1024 * 1024 + 64 * 1024],
+		]);
+	});
+
 	it('routes by a table of method, pattern and handler', () => {
 		for (const route of ROUTES) {
 			expect(route).toEqual(expect.objectContaining({ method: expect.any(String), pattern: expect.stringMatching(/^\//), handler: expect.any(Function) }));

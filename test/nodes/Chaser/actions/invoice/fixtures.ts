@@ -2,7 +2,8 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { Sandbox } from '../../../../helpers/sandbox';
-import { newRecord, RESOURCES } from '../../../../../sandbox/routes';
+import { newRecord } from '../../../../../sandbox/records';
+import { RESOURCES } from '../../../../../sandbox/schema';
 
 export function addCustomer(sandbox: Sandbox, externalId: string, companyName = `${externalId} Ltd`): IDataObject {
 	const record = newRecord(sandbox.store, RESOURCES.customers, {
